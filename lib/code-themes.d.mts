@@ -1,0 +1,1 @@
+export declare const codeThemes: { light: 'github-light-default'; dark: 'github-dark-default' }

@@ -1,0 +1,64 @@
+import createMDX from '@next/mdx'
+import { codeThemes } from './lib/code-themes.mjs'
+
+const isDev = process.env.NODE_ENV !== 'production'
+
+/**
+ * One policy for every response. Next's App Router streams its payload in inline <script> tags,
+ * so script-src needs 'unsafe-inline' (nonces would force every page to render dynamically).
+ * 'wasm-unsafe-eval' lets workers compile WebAssembly (Pyodide); it does not allow eval().
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${isDev ? " 'unsafe-eval'" : ''}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ')
+
+export const securityHeaders = [
+  // COOP + COEP make the page cross-origin isolated, which is what unlocks SharedArrayBuffer.
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
+  { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
+  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+]
+
+const withMDX = createMDX({
+  options: {
+    // Turbopack needs plugins by package name with serializable options.
+    remarkPlugins: [['remark-gfm']],
+    rehypePlugins: [
+      ['rehype-slug'],
+      ['rehype-autolink-headings', { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
+      [
+        '@shikijs/rehype',
+        {
+          themes: codeThemes,
+          addLanguageClass: true,
+          defaultLanguage: 'text',
+        },
+      ],
+    ],
+  },
+})
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  pageExtensions: ['ts', 'tsx', 'mdx'],
+  poweredByHeader: false,
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }]
+  },
+}
+
+export default withMDX(nextConfig)
