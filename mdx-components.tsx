@@ -1,0 +1,47 @@
+import type { MDXComponents } from 'mdx/types'
+import Link from 'next/link'
+import type { ComponentProps } from 'react'
+import { Callout } from '@/components/mdx/callout'
+import { CheckYourself, Explanation } from '@/components/mdx/check-yourself'
+import { CodeBlock } from '@/components/mdx/code-block'
+import { Demo } from '@/components/mdx/demo'
+import { LessonLink } from '@/components/mdx/lesson-link'
+import { Recap, YouWillLearn } from '@/components/mdx/lesson-boxes'
+import { SourceFile } from '@/components/mdx/source-file'
+import { Tab, Tabs } from '@/components/mdx/tabs'
+
+function Anchor({ href = '', ...props }: ComponentProps<'a'>) {
+  if (href.startsWith('/')) return <Link href={href} {...props} />
+  if (href.startsWith('#')) return <a href={href} {...props} />
+  return <a href={href} rel="noopener noreferrer" {...props} />
+}
+
+/** Wide tables scroll sideways on small screens; the region is focusable so keyboards can scroll it. */
+function Table(props: ComponentProps<'table'>) {
+  return (
+    <div className="table-scroll" role="region" aria-label="Table (scrolls sideways)" tabIndex={0}>
+      <table {...props} />
+    </div>
+  )
+}
+
+/** The tags every lesson can use without importing them. Demos are imported by the lesson. */
+const components = {
+  a: Anchor,
+  pre: CodeBlock,
+  table: Table,
+  Callout,
+  CheckYourself,
+  Demo,
+  Explanation,
+  LessonLink,
+  Recap,
+  SourceFile,
+  Tab,
+  Tabs,
+  YouWillLearn,
+} satisfies MDXComponents
+
+export function useMDXComponents(inherited: MDXComponents): MDXComponents {
+  return { ...inherited, ...components }
+}
