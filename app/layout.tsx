@@ -1,0 +1,38 @@
+import { GeistMono } from 'geist/font/mono'
+import { GeistSans } from 'geist/font/sans'
+import type { Metadata, Viewport } from 'next'
+import type { ReactNode } from 'react'
+import { SiteHeader } from '@/components/site/site-header'
+import { themeScript } from '@/components/site/theme'
+import './globals.css'
+
+export const metadata: Metadata = {
+  title: { default: 'Concurrency Lab — Python concurrency, live', template: '%s · Concurrency Lab' },
+  description:
+    'Learn Python concurrency — multiprocessing, threading, asyncio — with demos that really run concurrently in your browser.',
+}
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#0b1020' },
+  ],
+}
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The theme script sets the `dark` class before React hydrates.
+    <html lang="en" suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body>
+        <a href="#content" className="skip-link">
+          Skip to content
+        </a>
+        <SiteHeader />
+        {children}
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { Pager } from '@/components/site/pager'
+import { TableOfContents } from '@/components/site/table-of-contents'
+import { isLessonSlug } from '@/content/course'
+import { getLessons, getTableOfContents, loadLesson } from '@/content/lessons'
+
+type Params = { params: Promise<{ slug: string }> }
+
+// Only published lessons exist; any other slug is the site's 404.
+export const dynamicParams = false
+
+export async function generateStaticParams() {
+  return (await getLessons()).map(({ slug }) => ({ slug }))
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug } = await params
+  if (!isLessonSlug(slug)) return {}
+  const { metadata } = await loadLesson(slug)
+  return { title: metadata.title, description: metadata.description }
+}
+
+export default async function LessonPage({ params }: Params) {
+  const { slug } = await params
+  const lessons = await getLessons()
+  const index = lessons.findIndex((lesson) => lesson.slug === slug)
+  const lesson = lessons[index]
+  if (!lesson || !isLessonSlug(slug)) notFound()
+  const [{ Content }, toc] = await Promise.all([loadLesson(slug), getTableOfContents(slug)])
+
+  return (
+    <>
+      <main id="content" className="lesson-main">
+        <article className="lesson prose">
+          <p className="lesson-kicker">Lesson {lesson.number}</p>
+          <h1>{lesson.title}</h1>
+          <p className="lesson-lead">{lesson.description}</p>
+          <Content />
+        </article>
+        <Pager previous={lessons[index - 1]} next={lessons[index + 1]} />
+      </main>
+      <div className="lesson-aside">
+        <TableOfContents entries={toc} />
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,77 @@
+'use client'
+
+import { useEffect, useSyncExternalStore } from 'react'
+
+export type ThemeChoice = 'light' | 'dark' | 'system'
+const storageKey = 'theme'
+
+/**
+ * Runs in <head> before the first paint, so the page never flashes the wrong theme.
+ * Keep in step with `apply` below.
+ */
+export const themeScript = `(()=>{try{var s=localStorage.getItem('${storageKey}'),d=s==='dark'||(s!=='light'&&matchMedia('(prefers-color-scheme: dark)').matches),e=document.documentElement;e.classList.toggle('dark',d);e.style.colorScheme=d?'dark':'light'}catch(_){}})()`
+
+function apply(choice: ThemeChoice) {
+  const dark = choice === 'dark' || (choice === 'system' && matchMedia('(prefers-color-scheme: dark)').matches)
+  document.documentElement.classList.toggle('dark', dark)
+  document.documentElement.style.colorScheme = dark ? 'dark' : 'light'
+}
+
+// The stored choice, as an external store: other tabs' changes arrive through `storage` events.
+const changeEvent = 'theme-change'
+function subscribe(onChange: () => void) {
+  window.addEventListener('storage', onChange)
+  window.addEventListener(changeEvent, onChange)
+  return () => {
+    window.removeEventListener('storage', onChange)
+    window.removeEventListener(changeEvent, onChange)
+  }
+}
+function readChoice(): ThemeChoice {
+  const stored = localStorage.getItem(storageKey)
+  return stored === 'light' || stored === 'dark' ? stored : 'system'
+}
+
+const options: { value: ThemeChoice; label: string; icon: string }[] = [
+  { value: 'light', label: 'Light theme', icon: '☀' },
+  { value: 'system', label: 'System theme', icon: '◐' },
+  { value: 'dark', label: 'Dark theme', icon: '☾' },
+]
+
+/** Light, dark, or follow the system (the default); the choice is remembered on this device. */
+export function ThemeSwitch() {
+  const choice = useSyncExternalStore(subscribe, readChoice, () => 'system' as const)
+
+  useEffect(() => {
+    apply(choice)
+    if (choice !== 'system') return
+    const query = matchMedia('(prefers-color-scheme: dark)')
+    const follow = () => apply('system')
+    query.addEventListener('change', follow)
+    return () => query.removeEventListener('change', follow)
+  }, [choice])
+
+  function choose(next: ThemeChoice) {
+    if (next === 'system') localStorage.removeItem(storageKey)
+    else localStorage.setItem(storageKey, next)
+    window.dispatchEvent(new Event(changeEvent))
+  }
+
+  return (
+    <div role="group" aria-label="Colour theme" className="theme-switch">
+      {options.map((option) => (
+        <button
+          key={option.value}
+          type="button"
+          aria-pressed={choice === option.value}
+          aria-label={option.label}
+          title={option.label}
+          onClick={() => choose(option.value)}
+          className="theme-switch-option"
+        >
+          <span aria-hidden="true">{option.icon}</span>
+        </button>
+      ))}
+    </div>
+  )
+}
