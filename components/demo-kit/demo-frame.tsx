@@ -1,0 +1,125 @@
+'use client'
+
+import type { ReactNode } from 'react'
+import { useEffect, useId, useRef } from 'react'
+import { ControlField } from './control-field'
+import type { ControlSpecs } from './controls'
+import { isolationMessage, type DemoHandle } from './use-demo'
+
+/** What `<Demo>` in a lesson hands to the demo it wraps. */
+export type DemoSlots = {
+  /** The Python it mirrors and the TypeScript that runs, highlighted at build time. */
+  code?: ReactNode
+  /** One line on how the browser analogue differs from Python. */
+  differs?: ReactNode
+}
+
+type DemoFrameProps<C extends ControlSpecs, R> = DemoSlots & {
+  demo: DemoHandle<C, R>
+  title: string
+  description?: ReactNode
+  /** Replaces the automatic controls, for demos that lay them out themselves. */
+  controls?: ReactNode
+  /** Words after "Run" on the run button, e.g. "the pool". */
+  runLabel?: string
+  /** The live view: timelines, logs, tables. */
+  children?: ReactNode
+}
+
+/**
+ * The frame every demo uses, and the public contract instructors and tests rely on:
+ * `<section data-demo data-state data-result>`, a Run and a Stop button, labelled controls preset
+ * from `?demo=<id>&name=value`, the result as text in `role="status"`, errors in `role="alert"`.
+ */
+export function DemoFrame<C extends ControlSpecs, R>({
+  demo,
+  title,
+  description,
+  controls,
+  runLabel,
+  children,
+  code,
+  differs,
+}: DemoFrameProps<C, R>) {
+  const titleId = useId()
+  const section = useRef<HTMLElement>(null)
+  const { linked } = demo
+  useEffect(() => {
+    if (!linked) return
+    section.current?.scrollIntoView({ block: 'start' })
+    section.current?.focus({ preventScroll: true })
+  }, [linked])
+  const running = demo.state === 'running'
+  const result = demo.state === 'done' && demo.outcome ? JSON.stringify(demo.outcome.result) : undefined
+
+  return (
+    <section
+      ref={section}
+      id={`demo-${demo.id}`}
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      className="demo not-prose"
+      data-demo={demo.id}
+      data-state={demo.state}
+      data-result={result}
+    >
+      <header className="demo-header">
+        <p className="demo-kicker">Live demo</p>
+        <h3 id={titleId} className="demo-title">
+          {title}
+        </h3>
+        {description ? <div className="demo-description">{description}</div> : null}
+      </header>
+
+      {demo.isolated ? null : (
+        <p className="demo-isolation" role="note">
+          {isolationMessage}
+        </p>
+      )}
+
+      <form
+        className="demo-controls"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void demo.run()
+        }}
+      >
+        {controls ??
+          (Object.keys(demo.controls) as (keyof C & string)[]).map((name) => (
+            <ControlField
+              key={name}
+              name={name}
+              spec={demo.controls[name]!}
+              raw={demo.raws[name]}
+              error={demo.errors[name]}
+              disabled={running}
+              onChange={(raw) => demo.setRaw(name, raw)}
+            />
+          ))}
+        <div className="demo-actions">
+          <button type="submit" className="button button-primary" disabled={running}>
+            <span aria-hidden="true">▶</span> Run{runLabel ? ` ${runLabel}` : ''}
+          </button>
+          <button type="button" className="button" disabled={!running} onClick={demo.stop}>
+            <span aria-hidden="true">■</span> Stop
+          </button>
+        </div>
+      </form>
+
+      <div role="status" className="demo-status">
+        {running ? 'Running…' : demo.state === 'done' ? demo.outcome?.summary : demo.notice}
+      </div>
+      <div role="alert" className="demo-error">
+        {demo.state === 'error' && demo.error ? demo.error : null}
+      </div>
+
+      {children ? <div className="demo-live">{children}</div> : null}
+      {differs ? (
+        <p className="demo-differs">
+          <span className="demo-differs-label">In the browser:</span> {differs}
+        </p>
+      ) : null}
+      {code ? <div className="demo-code">{code}</div> : null}
+    </section>
+  )
+}
