@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { LessonSlug } from './course'
+import { writtenSlugs } from './written'
+
+const notesPath = path.resolve(__dirname, '../../shared/notes/python-concurrency-notes.md')
+
+/** Every fenced block of the notes, dedented to its fence. */
+function codeBlocks(markdown: string): string[] {
+  const blocks: string[] = []
+  let open: { indent: number; lines: string[] } | null = null
+  for (const line of markdown.split('\n')) {
+    const fence = /^(\s*)```/.exec(line)
+    if (fence && !open) open = { indent: fence[1]!.length, lines: [] }
+    else if (fence && open) {
+      blocks.push(open.lines.join('\n'))
+      open = null
+    } else if (open) open.lines.push(line.slice(Math.min(open.indent, /^\s*/.exec(line)![0].length)))
+  }
+  return blocks
+}
+
+/** Which lesson shows each block of the notes, recognised by its opening. */
+const homes: [RegExp, LessonSlug][] = [
+  [/^from multiprocessing import Pool/, 'multiprocessing'],
+  [/^import threading\nimport time\n\ndef thread_function/, 'threading'],
+  [/^import threading\nimport time\n\nclass MyThread/, 'threading'],
+  [/^import threading\nimport time\n\nclass ThreadSafeCounter/, 'threading'],
+  [/^async def fetch_data\(\)/, 'asyncio'],
+  [/^async def my_coroutine\(\)/, 'asyncio'],
+  [/^async def fetch_page\(url\)/, 'asyncio-io-and-aiohttp'],
+  [/^rest:\n/, 'yaml'],
+]
+
+const normalize = (code: string) =>
+  code
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim()
+
+const lessonSources = (slug: LessonSlug) => {
+  const python = readdirSync(path.join(__dirname, 'python')).map((file) => readFileSync(path.join(__dirname, 'python', file), 'utf8'))
+  return [readFileSync(path.join(__dirname, `${slug}.mdx`), 'utf8'), ...python].map(normalize).join('\n')
+}
+
+describe('the course notes', () => {
+  const blocks = codeBlocks(readFileSync(notesPath, 'utf8'))
+
+  it('has every code block assigned to a lesson', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(9)
+    for (const block of blocks) expect(homes.some(([pattern]) => pattern.test(block)), block).toBe(true)
+  })
+
+  it.each(writtenSlugs())('appear verbatim in %s', (slug) => {
+    const source = lessonSources(slug)
+    for (const block of blocks.filter((b) => homes.some(([pattern, home]) => home === slug && pattern.test(b)))) {
+      expect(source, `content/${slug}.mdx is missing:\n${block}`).toContain(normalize(block))
+    }
+  })
+})
+
+describe('the Python files shown beside demos', () => {
+  const dir = path.join(__dirname, 'python')
+  const files = readdirSync(dir).filter((file) => file.endsWith('.py'))
+  const python = (() => {
+    try {
+      execFileSync('python3', ['--version'])
+      return true
+    } catch {
+      return false
+    }
+  })()
+
+  it.skipIf(!python).each(files)('%s is valid Python', (file) => {
+    execFileSync('python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', path.join(dir, file)])
+  })
+})
