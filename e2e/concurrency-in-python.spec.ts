@@ -1,0 +1,74 @@
+import { demo, expect, expectAccessible, runDemo, test } from './fixtures'
+
+const lesson = '/learn/concurrency-in-python'
+
+test.describe('the "Which model?" chooser', () => {
+  const cases: [string, Record<string, string>, string, RegExp][] = [
+    ['eight CPU-bound tasks', { bound: 'cpu', tasks: '8' }, 'multiprocessing', /Pool/],
+    ['one CPU-bound task', { bound: 'cpu', tasks: '1' }, 'no concurrency', /split/],
+    ['work that computes and waits', { bound: 'cpu', waits: 'many', tasks: '8' }, 'asyncio + processes', /run_in_executor/],
+    ['ten blocking downloads', { bound: 'io', tasks: '10' }, 'threading', /ThreadPoolExecutor/],
+    ['a thousand downloads', { bound: 'io', tasks: '1000' }, 'asyncio', /gather/],
+    ['one request', { bound: 'io', tasks: '1' }, 'no concurrency', /sequential/],
+  ]
+
+  for (const [name, settings, model, api] of cases) {
+    test(`recommends ${model} for ${name}`, async ({ page }) => {
+      await page.goto(`${lesson}?${new URLSearchParams({ demo: 'chooser', ...settings })}`)
+      const result = await runDemo<{ model: string; api: string }>(page, 'chooser')
+      expect(result.model).toBe(model)
+      expect(result.api).toMatch(api)
+      await expect(demo(page, 'chooser').getByText('Why', { exact: true })).toBeVisible()
+    })
+  }
+
+  test('is operated by keyboard alone and warns about shared state', async ({ page }) => {
+    await page.goto(lesson)
+    const chooser = demo(page, 'chooser')
+    await chooser.getByRole('radio', { name: 'waits on I/O' }).focus()
+    await expect(chooser.getByRole('radio', { name: 'waits on I/O' })).toBeFocused()
+    await page.keyboard.press('Space')
+    await chooser.getByLabel('Tasks update shared state').press('Space')
+    await chooser.getByRole('textbox', { name: /^Tasks/ }).fill('12')
+    await chooser.getByRole('textbox', { name: /^Tasks/ }).press('Enter')
+    await expect(chooser).toHaveAttribute('data-state', 'done')
+    await expect(chooser).toContainText('threading.Lock')
+    await expectAccessible(page)
+  })
+})
+
+test('the cores demo shows workers computing in parallel', async ({ page }) => {
+  await page.goto(`${lesson}?demo=cores&workers=2&seconds=0.5`)
+  const result = await runDemo<{ workers: number; cores: number; ms: number; parallelism: number }>(page, 'cores')
+  expect(result.workers).toBe(2)
+  expect(result.parallelism).toBeLessThanOrEqual(Math.min(2, result.cores) + 0.3)
+  // Two workers on two or more cores overlap; a loose bound, as the machine may be busy.
+  if (result.cores >= 2) expect(result.parallelism).toBeGreaterThan(1.3)
+  await expect(demo(page, 'cores').getByRole('figure', { name: 'When each worker was computing' })).toBeVisible()
+  await expectAccessible(page)
+})
+
+test('check-yourself questions give feedback and explain', async ({ page }) => {
+  await page.goto(lesson)
+  const question = page.locator('[data-check="threads-sleep"]')
+  await question.getByRole('radio', { name: '3' }).check()
+  await question.getByRole('button', { name: 'Check answer' }).click()
+  await expect(question.getByText('Not quite.')).toBeVisible()
+  await question.getByRole('button', { name: 'Show the answer' }).click()
+  await expect(question.getByText('The answer is: 1')).toBeVisible()
+  await expect(question).toContainText('releases the GIL')
+
+  const other = page.locator('[data-check="cpu-bound-model"]')
+  await other.getByRole('radio', { name: 'multiprocessing' }).check()
+  await other.getByRole('button', { name: 'Check answer' }).click()
+  await expect(other.getByText('Correct.')).toBeVisible()
+})
+
+test('code blocks can be copied', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto(lesson)
+  const block = page.locator('figure.code-block').filter({ hasText: 'threading.Thread(target=work)' })
+  await block.getByRole('button', { name: 'Copy code' }).click()
+  await expect(block.getByRole('button', { name: 'Copied' })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('threads = [threading.Thread(target=work) for _ in range(3)]')
+})

@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type Page } from '@playwright/test'
+import { writtenSlugs } from '../content/written'
+
+/** Every page of the site: home and each published lesson. */
+export const routes = ['/', ...writtenSlugs().map((slug) => `/learn/${slug}`)]
+
+type Fixtures = {
+  /** Console errors a test expects (e.g. the 404 page's own status). */
+  allowedConsoleErrors: RegExp[]
+  /** Console errors and uncaught exceptions; every test ends by expecting none beyond those allowed. */
+  consoleErrors: string[]
+}
+
+export const test = base.extend<Fixtures>({
+  allowedConsoleErrors: [[], { option: true }],
+  consoleErrors: [
+    async ({ page, allowedConsoleErrors }, use) => {
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text())
+      })
+      page.on('pageerror', (error) => errors.push(error.message))
+      await use(errors)
+      expect(errors.filter((error) => !allowedConsoleErrors.some((allowed) => allowed.test(error))), 'console errors').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+/** A demo's root, by its public id. */
+export const demo = (page: Page, id: string) => page.locator(`[data-demo="${id}"]`)
+
+/** Runs a demo and waits for it to finish; returns its `data-result`. */
+export async function runDemo<R = Record<string, unknown>>(page: Page, id: string, timeout = 30_000): Promise<R> {
+  const root = demo(page, id)
+  await root.getByRole('button', { name: /^Run/ }).click()
+  await expect(root).toHaveAttribute('data-state', 'done', { timeout })
+  return JSON.parse((await root.getAttribute('data-result')) ?? 'null') as R
+}
+
+/** Zero WCAG 2 A/AA violations on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(
+    violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`),
+  ).toEqual([])
+}
+
+/** Counts the page's live Web Workers: Playwright reports each one's start and its close. */
+export function trackWorkers(page: Page) {
+  let alive = 0
+  let started = 0
+  page.on('worker', (worker) => {
+    alive++
+    started++
+    worker.on('close', () => alive--)
+  })
+  return {
+    get alive() {
+      return alive
+    },
+    get started() {
+      return started
+    },
+  }
+}
