@@ -51,6 +51,8 @@ test('the cores demo shows workers computing in parallel', async ({ page }) => {
 test('check-yourself questions give feedback and explain', async ({ page }) => {
   await page.goto(lesson)
   const question = page.locator('[data-check="threads-sleep"]')
+  await expect(question.getByText('releases the GIL')).toHaveCount(0)
+  await expect(question.getByRole('button', { name: 'Check answer' })).toBeDisabled()
   await question.getByRole('radio', { name: '3' }).check()
   await question.getByRole('button', { name: 'Check answer' }).click()
   await expect(question.getByText('Not quite.')).toBeVisible()

@@ -1,10 +1,19 @@
 'use client'
 
 import type { ReactNode } from 'react'
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useId, useRef, useSyncExternalStore } from 'react'
 import { ControlField } from './control-field'
 import type { ControlSpecs } from './controls'
 import { isolationMessage, type DemoHandle } from './use-demo'
+
+const never = () => () => {}
+/** False in the server HTML and until hydration: a click before then would be lost. */
+const useHydrated = () =>
+  useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  )
 
 /** What `<Demo>` in a lesson hands to the demo it wraps. */
 export type DemoSlots = {
@@ -50,6 +59,7 @@ export function DemoFrame<C extends ControlSpecs, R>({
     section.current?.focus({ preventScroll: true })
   }, [linked])
   const running = demo.state === 'running'
+  const hydrated = useHydrated()
   const result = demo.state === 'done' && demo.outcome ? JSON.stringify(demo.outcome.result) : undefined
 
   return (
@@ -97,7 +107,7 @@ export function DemoFrame<C extends ControlSpecs, R>({
             />
           ))}
         <div className="demo-actions">
-          <button type="submit" className="button button-primary" disabled={running}>
+          <button type="submit" className="button button-primary" disabled={running || !hydrated}>
             <span aria-hidden="true">▶</span> Run{runLabel ? ` ${runLabel}` : ''}
           </button>
           <button type="button" className="button" disabled={!running} onClick={demo.stop}>

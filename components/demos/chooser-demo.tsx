@@ -46,8 +46,7 @@ export function ChooserDemo({ code, differs }: DemoSlots) {
       setAdvice(answer)
       return {
         result: { model: answer.model, api: answer.api },
-        summary:
-          answer.model === 'no concurrency' ? `No concurrency needed: ${answer.api}.` : `Use ${answer.model}: ${answer.api}.`,
+        summary: `Recommended: ${answer.model}.`,
       }
     },
   })

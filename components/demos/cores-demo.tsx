@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { decimal, int } from '@/components/demo-kit/controls'
 import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
+import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 
@@ -19,8 +20,7 @@ export function CoresDemo({ code, differs }: DemoSlots) {
   const { group, alive } = useWorkers('cores')
   const [lanes, setLanes] = useState<TimelineLane[]>([])
   const [clock, setClock] = useState<{ t0: number; now: number } | null>(null)
-  const [cores, setCores] = useState<number | null>(null)
-  useEffect(() => setCores(navigator.hardwareConcurrency || null), [])
+  const cores = useCores()
 
   const demo = useDemo({
     id: 'cores',
@@ -32,7 +32,7 @@ export function CoresDemo({ code, differs }: DemoSlots) {
         // Start every worker and warm its JIT first; then time one worker alone on an idle core,
         // so each gets `seconds` of work for one core and start-up does not skew the measure.
         await Promise.all(spawned.map(({ api }) => api.calibrate(40)))
-        const perMs = await spawned[0]!.api.calibrate(250)
+        const perMs = await spawned[0]!.api.calibrate(50, 6)
         const iterations = Math.round(perMs * seconds * 1000)
         const t0 = now()
         setClock({ t0, now: t0 })
@@ -64,15 +64,12 @@ export function CoresDemo({ code, differs }: DemoSlots) {
     },
   })
 
-  // Redraw running spans while the run is in flight.
+  // Redraw running spans a few times a second: a redraw every frame would take CPU from the workers.
   const running = clock !== null
   useEffect(() => {
     if (!running) return
-    let frame = requestAnimationFrame(function tick() {
-      setClock((c) => (c ? { ...c, now: now() } : c))
-      frame = requestAnimationFrame(tick)
-    })
-    return () => cancelAnimationFrame(frame)
+    const timer = setInterval(() => setClock((c) => (c ? { ...c, now: now() } : c)), 250)
+    return () => clearInterval(timer)
   }, [running])
 
   return (

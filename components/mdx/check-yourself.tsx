@@ -1,95 +1,20 @@
-'use client'
-
-import type { ReactElement, ReactNode } from 'react'
-import { Children, isValidElement, useId, useState } from 'react'
+import type { ReactNode } from 'react'
+import { Children, isValidElement } from 'react'
+import { CheckYourselfClient, type CheckYourselfProps } from './check-yourself-client'
 
 /** The explanation shown once a `<CheckYourself>` question is answered or revealed. */
 export function Explanation({ children }: { children: ReactNode }) {
   return <>{children}</>
 }
 
-type CheckYourselfProps = {
-  /** Stable within the lesson: progress and answers are keyed by it. */
-  id: string
-  question: string
-  choices: string[]
-  /** Index of the right choice. */
-  answer: number
-  /** `predict`: the choices are program output, shown as code. */
-  kind?: 'choice' | 'predict'
-  /** Code or text shown above the choices, and an `<Explanation>`. */
-  children?: ReactNode
-}
-
-/** A question with feedback: pick an answer, check it, read why. */
-export function CheckYourself({ id, question, choices, answer, kind = 'choice', children }: CheckYourselfProps) {
-  const base = useId()
-  const [picked, setPicked] = useState<number | null>(null)
-  const [checked, setChecked] = useState<number | null>(null)
-  const [revealed, setRevealed] = useState(false)
-
+/**
+ * A question with feedback. Children are the prompt (e.g. code to predict) and an `<Explanation>`.
+ * They are told apart here, on the server: in the browser, elements from the server arrive as
+ * lazy references and no longer compare equal to `Explanation`.
+ */
+export function CheckYourself({ children, ...props }: CheckYourselfProps & { children?: ReactNode }) {
   const parts = Children.toArray(children)
-  const explanation = parts.find((part): part is ReactElement => isValidElement(part) && part.type === Explanation)
+  const explanation = parts.find((part) => isValidElement(part) && part.type === Explanation)
   const prompt = parts.filter((part) => part !== explanation)
-  const correct = checked === answer
-  const finished = correct || revealed
-
-  return (
-    <section className="check not-prose" aria-labelledby={`${base}-q`} data-check={id}>
-      <p className="check-kicker">{kind === 'predict' ? 'Predict the output' : 'Check yourself'}</p>
-      <p id={`${base}-q`} className="check-question">
-        {question}
-      </p>
-      {prompt.length > 0 ? <div className="check-prompt">{prompt}</div> : null}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (picked !== null) setChecked(picked)
-        }}
-      >
-        <fieldset className="check-choices">
-          <legend className="sr-only">{question}</legend>
-          {choices.map((choice, i) => {
-            const state = finished && i === answer ? 'right' : checked === i && !correct ? 'wrong' : undefined
-            return (
-              <label key={i} className="check-choice" data-state={state}>
-                <input
-                  type="radio"
-                  name={`${base}-choice`}
-                  value={i}
-                  checked={picked === i}
-                  onChange={() => setPicked(i)}
-                  disabled={finished}
-                />
-                <span className={kind === 'predict' ? 'check-output' : undefined}>{choice}</span>
-              </label>
-            )
-          })}
-        </fieldset>
-        <div className="check-actions">
-          <button type="submit" className="button button-primary" disabled={picked === null || finished}>
-            Check answer
-          </button>
-          {!finished && checked !== null ? (
-            <button type="button" className="button" onClick={() => setRevealed(true)}>
-              Show the answer
-            </button>
-          ) : null}
-        </div>
-      </form>
-      <div aria-live="polite" className="check-feedback">
-        {checked !== null && !finished ? (
-          <p className="check-verdict check-verdict-wrong">Not quite. Think it through once more, or show the answer.</p>
-        ) : null}
-        {finished ? (
-          <>
-            <p className={`check-verdict ${correct ? 'check-verdict-right' : ''}`}>
-              {correct ? 'Correct.' : `The answer is: ${choices[answer]}`}
-            </p>
-            {explanation ? <div className="check-explanation">{explanation}</div> : null}
-          </>
-        ) : null}
-      </div>
-    </section>
-  )
+  return <CheckYourselfClient {...props} prompt={prompt.length ? prompt : null} explanation={explanation ?? null} />
 }

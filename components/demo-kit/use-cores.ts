@@ -1,0 +1,14 @@
+'use client'
+
+import { useSyncExternalStore } from 'react'
+
+const never = () => () => {}
+
+/** The device's logical cores, `os.cpu_count()`'s browser twin; null before hydration. */
+export function useCores(): number | null {
+  return useSyncExternalStore(
+    never,
+    () => navigator.hardwareConcurrency || null,
+    () => null,
+  )
+}
