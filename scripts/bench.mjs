@@ -1,0 +1,52 @@
+// `npm run bench`: a cold production build (timed), first-load JS per route, then every
+// bench/*.bench.ts in headless Chromium against `next start`. Prints one table; saves JSON.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+const root = path.resolve(import.meta.dirname, '..')
+const out = path.join(root, 'bench-results')
+const results = path.join(out, 'results.jsonl')
+const rows = []
+
+rmSync(out, { recursive: true, force: true })
+mkdirSync(out, { recursive: true })
+
+// 1. Cold build time.
+rmSync(path.join(root, '.next'), { recursive: true, force: true })
+const started = performance.now()
+execFileSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit' })
+rows.push({ name: 'next build, cold', value: (performance.now() - started) / 1000, unit: 's' })
+
+// 2. First-load JS per route: every script a prerendered page references, gzipped.
+// (Next 16 no longer prints this.) Worker chunks load on demand and are not counted.
+const appDir = path.join(root, '.next/server/app')
+const pages = readdirSync(appDir, { recursive: true }).filter((file) => file.endsWith('.html') && !file.startsWith('_'))
+for (const file of pages.sort()) {
+  const html = readFileSync(path.join(appDir, file), 'utf8')
+  // noModule scripts are legacy polyfills that modern browsers never download.
+  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnoModule\b/i.test(tag))
+  const scripts = [...new Set(tags.map((tag) => /src="\/_next\/([^"?]+)/.exec(tag)?.[1]).filter(Boolean))]
+  const bytes = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(path.join(root, '.next', src))).length, 0)
+  const route = `/${file.replace(/\.html$/, '').replace(/^index$/, '')}`
+  rows.push({ name: `first-load JS ${route} (${scripts.length} chunks)`, value: bytes / 1024, unit: 'KiB gzip' })
+}
+
+// 3. Browser benchmarks.
+const bench = spawnSync(path.join(root, 'node_modules/.bin/playwright'), ['test', '-c', 'bench/playwright.config.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+})
+if (existsSync(results)) {
+  rows.push(...readFileSync(results, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)))
+}
+
+const width = Math.max(...rows.map((row) => row.name.length))
+console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit        target`)
+for (const row of rows) {
+  const value = row.value >= 100 ? row.value.toFixed(0) : row.value.toFixed(2)
+  console.log(`${row.name.padEnd(width)}  ${value.padStart(10)}  ${row.unit.padEnd(10)}  ${row.target ?? ''}`)
+}
+writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`)
+process.exit(bench.status ?? 1)
