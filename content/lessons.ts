@@ -3,11 +3,16 @@ import path from 'node:path'
 import type { ComponentType } from 'react'
 import { cache } from 'react'
 import { z } from 'zod'
-import { tableOfContents } from '@/lib/toc'
+import { outline } from '@/lib/outline'
 import type { LessonMetadata, LessonSlug } from './course'
 import { writtenSlugs } from './written'
 
-export type Lesson = LessonMetadata & { slug: LessonSlug; number: number }
+export type Lesson = LessonMetadata & {
+  slug: LessonSlug
+  number: number
+  /** Ids of the lesson's `<CheckYourself>` questions: a lesson is done once all are answered. */
+  checks: string[]
+}
 
 const metadataSchema = z.object({
   title: z.string().min(1),
@@ -26,6 +31,11 @@ export async function loadLesson(slug: LessonSlug) {
   return { Content: mod.default, metadata: parsed.data }
 }
 
+/** The lesson's table of contents, question ids and text by section, read from its source. */
+export const getOutline = cache(async (slug: LessonSlug) =>
+  outline(await readFile(path.join(process.cwd(), 'content', `${slug}.mdx`), 'utf8')),
+)
+
 /** Every published lesson, numbered in course order. */
 export const getLessons = cache(async (): Promise<Lesson[]> =>
   Promise.all(
@@ -33,11 +43,7 @@ export const getLessons = cache(async (): Promise<Lesson[]> =>
       slug,
       number: index + 1,
       ...(await loadLesson(slug)).metadata,
+      checks: (await getOutline(slug)).checks,
     })),
   ),
 )
-
-export async function getTableOfContents(slug: LessonSlug) {
-  const source = await readFile(path.join(process.cwd(), 'content', `${slug}.mdx`), 'utf8')
-  return tableOfContents(source)
-}

@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import type { TocEntry } from '@/lib/toc'
+import type { TocEntry } from '@/lib/outline'
 
 /** "On this page", with the section being read marked as you scroll. */
 export function TableOfContents({ entries }: { entries: TocEntry[] }) {

@@ -1,0 +1,74 @@
+import GithubSlugger from 'github-slugger'
+import type { Heading, Root, RootContent } from 'mdast'
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx'
+import { toString } from 'mdast-util-to-string'
+import remarkGfm from 'remark-gfm'
+import remarkMdx from 'remark-mdx'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
+
+export type TocEntry = { id: string; text: string; depth: 2 | 3 }
+/** A stretch of lesson text under one heading, for search. `id` is '' before the first heading. */
+export type Section = { id: string; heading: string; text: string }
+export type Outline = { toc: TocEntry[]; checks: string[]; sections: Section[] }
+
+// Tags whose text is not lesson prose: live demos and code.
+const skipped = new Set(['Demo', 'SourceFile'])
+
+const attribute = (node: MdxJsxFlowElement, name: string) => {
+  const found = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)
+  return typeof found?.value === 'string' ? found.value : undefined
+}
+
+/** The readable text of a node: words of separate blocks and list items kept apart. */
+function prose(node: RootContent): string {
+  if (node.type === 'code' || node.type === 'mdxjsEsm' || node.type === 'html') return ''
+  if (node.type === 'mdxJsxFlowElement') {
+    if (node.name && skipped.has(node.name)) return ''
+    if (node.name === 'CheckYourself') return attribute(node, 'question') ?? ''
+  }
+  if ('children' in node) {
+    const inline = node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell'
+    return node.children.map((child) => prose(child as RootContent)).join(inline ? '' : ' ')
+  }
+  return 'value' in node ? node.value : ''
+}
+
+/**
+ * What the site needs to know about a lesson, read from its MDX source at build time: the table of
+ * contents, the ids of its `<CheckYourself>` questions, and its text by section.
+ * Heading ids are made exactly as rehype-slug makes them (github-slugger over every heading, in
+ * document order), so links land on the anchors the MDX pipeline renders.
+ */
+export function outline(source: string): Outline {
+  // The same syntax as the MDX pipeline in next.config.mjs: MDX plus GitHub-flavoured Markdown.
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm)
+  const tree = processor.runSync(processor.parse(source)) as Root
+  const slugger = new GithubSlugger()
+  const ids = new Map<Heading, string>()
+  const toc: TocEntry[] = []
+  const checks: string[] = []
+  visit(tree, (node) => {
+    if (node.type === 'heading') {
+      const text = toString(node)
+      const id = slugger.slug(text)
+      ids.set(node, id)
+      if (node.depth === 2 || node.depth === 3) toc.push({ id, text, depth: node.depth })
+    } else if (node.type === 'mdxJsxFlowElement' && node.name === 'CheckYourself') {
+      const id = attribute(node, 'id')
+      if (id) checks.push(id)
+    }
+  })
+
+  const sections: Section[] = [{ id: '', heading: '', text: '' }]
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth <= 3) {
+      sections.push({ id: ids.get(node)!, heading: toString(node), text: '' })
+      continue
+    }
+    const text = prose(node).replace(/\s+/g, ' ').trim()
+    if (text) sections.at(-1)!.text += `${sections.at(-1)!.text ? ' ' : ''}${text}`
+  }
+  return { toc, checks, sections: sections.filter((s) => s.heading || s.text) }
+}
