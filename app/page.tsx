@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { CourseMap } from '@/components/site/course-map'
 import { getLessons } from '@/content/lessons'
 
 const models = [
@@ -69,21 +70,7 @@ export default async function Home() {
         <h2 id="course-title" className="section-title">
           The course
         </h2>
-        <ol className="course-list">
-          {lessons.map((lesson) => (
-            <li key={lesson.slug}>
-              <Link href={`/learn/${lesson.slug}`} className="course-item">
-                <span className="course-number" aria-hidden="true">
-                  {String(lesson.number).padStart(2, '0')}
-                </span>
-                <span>
-                  <span className="course-title">{lesson.title}</span>
-                  <span className="course-description">{lesson.description}</span>
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ol>
+        <CourseMap lessons={lessons} />
       </section>
     </main>
   )

@@ -1,10 +1,12 @@
 'use client'
 
+import { usePathname } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { useId, useState } from 'react'
+import { recordAnswer, useProgress } from '@/components/site/progress'
 
 export type CheckYourselfProps = {
-  /** Stable within the lesson: progress and answers are keyed by it. */
+  /** Stable within the lesson: the saved answer is keyed by it. */
   id: string
   question: string
   choices: string[]
@@ -21,15 +23,17 @@ type Slots = {
   explanation: ReactNode
 }
 
-/** A question with feedback: pick an answer, check it, read why. */
+/** A question with feedback: pick an answer, check it, read why. The answer is kept on this device. */
 export function CheckYourselfClient({ id, question, choices, answer, kind = 'choice', prompt, explanation }: CheckYourselfProps & Slots) {
   const base = useId()
+  const slug = usePathname().split('/').at(-1) ?? ''
+  const saved = useProgress()[slug]?.answers?.[id]
   const [picked, setPicked] = useState<number | null>(null)
-  const [checked, setChecked] = useState<number | null>(null)
-  const [revealed, setRevealed] = useState(false)
 
-  const correct = checked === answer
-  const finished = correct || revealed
+  const selected = picked ?? saved?.choice ?? null
+  const checked = saved?.choice ?? null
+  const correct = saved?.correct === true
+  const finished = correct || saved?.revealed === true
 
   return (
     <section className="check not-prose" aria-labelledby={`${base}-q`} data-check={id}>
@@ -41,7 +45,7 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
       <form
         onSubmit={(event) => {
           event.preventDefault()
-          if (picked !== null) setChecked(picked)
+          if (selected !== null) recordAnswer(slug, id, { choice: selected, correct: selected === answer })
         }}
       >
         <fieldset className="check-choices">
@@ -54,7 +58,7 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
                   type="radio"
                   name={`${base}-choice`}
                   value={i}
-                  checked={picked === i}
+                  checked={selected === i}
                   onChange={() => setPicked(i)}
                   disabled={finished}
                 />
@@ -64,11 +68,15 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
           })}
         </fieldset>
         <div className="check-actions">
-          <button type="submit" className="button button-primary" disabled={picked === null || finished}>
+          <button type="submit" className="button button-primary" disabled={selected === null || finished}>
             Check answer
           </button>
           {!finished && checked !== null ? (
-            <button type="button" className="button" onClick={() => setRevealed(true)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => recordAnswer(slug, id, { choice: checked, correct: false, revealed: true })}
+            >
               Show the answer
             </button>
           ) : null}

@@ -3,22 +3,28 @@
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import type { Lesson } from '@/content/lessons'
+import { isLessonDone, useProgress } from './progress'
 
-/** The course's lessons, the current one marked; a disclosure on narrow screens. */
+/** The course's lessons, the current one and the finished ones marked; a disclosure on narrow screens. */
 export function Sidebar({ lessons }: { lessons: Lesson[] }) {
   const pathname = usePathname()
+  const progress = useProgress()
   const current = lessons.find((lesson) => pathname === `/learn/${lesson.slug}`)
   const list = (
     <ol className="sidebar-list">
       {lessons.map((lesson) => {
         const href = `/learn/${lesson.slug}`
+        const done = isLessonDone(progress, lesson.slug, lesson.checks)
         return (
           <li key={lesson.slug}>
             <Link href={href} aria-current={pathname === href ? 'page' : undefined} className="sidebar-link">
               <span className="sidebar-number" aria-hidden="true">
-                {lesson.number}
+                {done ? '✓' : lesson.number}
               </span>
-              {lesson.title}
+              <span>
+                {lesson.title}
+                {done ? <span className="sr-only"> (done)</span> : null}
+              </span>
             </Link>
           </li>
         )

@@ -1,0 +1,30 @@
+'use client'
+
+import { isAnswered, isLessonDone, markDone, useProgress } from './progress'
+
+/** The foot of a lesson: questions answered, and marking the lesson done (or not) by hand. */
+export function LessonProgress({ slug, checks }: { slug: string; checks: string[] }) {
+  const progress = useProgress()
+  const answered = checks.filter((id) => isAnswered(progress[slug]?.answers?.[id])).length
+  const done = isLessonDone(progress, slug, checks)
+  return (
+    <section aria-label="Your progress" className="lesson-progress">
+      <p className="lesson-progress-text" aria-live="polite">
+        {done ? (
+          <>
+            <span className="lesson-progress-done" aria-hidden="true">
+              ✓
+            </span>{' '}
+            Lesson done.
+          </>
+        ) : (
+          'Not done yet.'
+        )}{' '}
+        {checks.length ? `${answered} of ${checks.length} questions answered.` : null}
+      </p>
+      <button type="button" className="button" onClick={() => markDone(slug, !done)}>
+        {done ? 'Mark as not done' : 'Mark lesson as done'}
+      </button>
+    </section>
+  )
+}
