@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { Search } from './search'
 import { ThemeSwitch } from './theme'
 
 export function SiteHeader() {
@@ -16,6 +17,7 @@ export function SiteHeader() {
         <nav aria-label="Site" className="site-nav">
           <Link href="/#course">Course</Link>
         </nav>
+        <Search />
         <ThemeSwitch />
       </div>
     </header>

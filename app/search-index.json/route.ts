@@ -1,0 +1,23 @@
+import { getLessons, getOutline } from '@/content/lessons'
+
+/** One searchable stretch of a lesson: its text under one heading. */
+export type SearchDocument = { id: string; href: string; lesson: string; heading: string; text: string }
+
+// Built once, at build time, and served as a static file; the search dialog fetches it when opened.
+export const dynamic = 'force-static'
+
+export async function GET() {
+  const documents: SearchDocument[] = []
+  for (const lesson of await getLessons()) {
+    for (const section of (await getOutline(lesson.slug)).sections) {
+      documents.push({
+        id: `${lesson.slug}#${section.id}`,
+        href: `/learn/${lesson.slug}${section.id ? `#${section.id}` : ''}`,
+        lesson: lesson.title,
+        heading: section.heading || lesson.title,
+        text: section.id ? section.text : `${lesson.description} ${section.text}`,
+      })
+    }
+  }
+  return Response.json(documents)
+}
