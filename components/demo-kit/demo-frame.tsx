@@ -1,19 +1,11 @@
 'use client'
 
 import type { ReactNode } from 'react'
-import { useEffect, useId, useRef, useSyncExternalStore } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import { useHydrated } from '@/components/site/use-hydrated'
 import { ControlField } from './control-field'
-import type { ControlSpecs } from './controls'
+import { presetSearch, type ControlSpecs } from './controls'
 import { isolationMessage, type DemoHandle } from './use-demo'
-
-const never = () => () => {}
-/** False in the server HTML and until hydration: a click before then would be lost. */
-const useHydrated = () =>
-  useSyncExternalStore(
-    never,
-    () => true,
-    () => false,
-  )
 
 /** What `<Demo>` in a lesson hands to the demo it wraps. */
 export type DemoSlots = {
@@ -60,6 +52,25 @@ export function DemoFrame<C extends ControlSpecs, R>({
   }, [linked])
   const running = demo.state === 'running'
   const hydrated = useHydrated()
+  const [shared, setShared] = useState<string | null>(null)
+  const [fullscreen, setFullscreen] = useState(false)
+
+  useEffect(() => {
+    const onChange = () => setFullscreen(document.fullscreenElement === section.current)
+    document.addEventListener('fullscreenchange', onChange)
+    return () => document.removeEventListener('fullscreenchange', onChange)
+  }, [])
+
+  /** A link that opens this demo with its current settings: the preset query string. */
+  async function copyLink() {
+    const url = `${location.origin}${location.pathname}${presetSearch(demo.id, demo.controls, demo.raws)}`
+    try {
+      await navigator.clipboard.writeText(url)
+      setShared('Link copied.')
+    } catch {
+      setShared(`Copy this link: ${url}`)
+    }
+  }
   const result = demo.state === 'done' && demo.outcome ? JSON.stringify(demo.outcome.result) : undefined
 
   return (
@@ -78,6 +89,21 @@ export function DemoFrame<C extends ControlSpecs, R>({
         <h3 id={titleId} className="demo-title">
           {title}
         </h3>
+        <div className="demo-tools">
+          <button type="button" className="demo-tool" onClick={copyLink}>
+            Copy link
+          </button>
+          <button
+            type="button"
+            className="demo-tool"
+            onClick={() => (fullscreen ? document.exitFullscreen() : section.current?.requestFullscreen())}
+          >
+            {fullscreen ? 'Exit full screen' : 'Full screen'}
+          </button>
+          <span aria-live="polite" className="demo-shared">
+            {shared}
+          </span>
+        </div>
         {description ? <div className="demo-description">{description}</div> : null}
       </header>
 

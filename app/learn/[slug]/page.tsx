@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { LessonProgress } from '@/components/site/lesson-progress'
 import { Pager } from '@/components/site/pager'
+import { Presenter } from '@/components/site/presenter'
 import { TableOfContents } from '@/components/site/table-of-contents'
 import { isLessonSlug } from '@/content/course'
-import { getLessons, getTableOfContents, loadLesson } from '@/content/lessons'
+import { getLessons, getOutline, loadLesson } from '@/content/lessons'
 
 type Params = { params: Promise<{ slug: string }> }
 
@@ -27,17 +29,21 @@ export default async function LessonPage({ params }: Params) {
   const index = lessons.findIndex((lesson) => lesson.slug === slug)
   const lesson = lessons[index]
   if (!lesson || !isLessonSlug(slug)) notFound()
-  const [{ Content }, toc] = await Promise.all([loadLesson(slug), getTableOfContents(slug)])
+  const [{ Content }, { toc, checks }] = await Promise.all([loadLesson(slug), getOutline(slug)])
 
   return (
     <>
       <main id="content" className="lesson-main">
+        <div className="lesson-toolbar">
+          <Presenter />
+        </div>
         <article className="lesson prose">
           <p className="lesson-kicker">Lesson {lesson.number}</p>
           <h1>{lesson.title}</h1>
           <p className="lesson-lead">{lesson.description}</p>
           <Content />
         </article>
+        <LessonProgress slug={slug} checks={checks} />
         <Pager previous={lessons[index - 1]} next={lessons[index + 1]} />
       </main>
       <div className="lesson-aside">

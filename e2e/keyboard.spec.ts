@@ -1,0 +1,27 @@
+import { expect, routes, test } from './fixtures'
+
+test('every demo is reached and run from the keyboard, with a visible focus ring', async ({ page }) => {
+  for (const route of routes.filter((r) => r.startsWith('/learn/'))) {
+    await page.goto(route)
+    for (const root of await page.locator('[data-demo]').all()) {
+      const run = root.getByRole('button', { name: /^Run/ })
+      await run.focus()
+      await expect(run).toBeFocused()
+      // The focus ring is the outline the site draws on :focus-visible.
+      await page.keyboard.press('Shift+Tab')
+      await page.keyboard.press('Tab')
+      expect(await run.evaluate((el) => getComputedStyle(el).outlineStyle), `${route} ${await root.getAttribute('data-demo')}`).toBe('solid')
+      await expect(root.getByRole('button', { name: 'Stop' })).toBeAttached()
+    }
+  }
+})
+
+test.describe('with reduced motion', () => {
+  test.use({ reducedMotion: 'reduce' })
+
+  test('transitions are switched off', async ({ page }) => {
+    await page.goto('/')
+    const duration = await page.getByRole('link', { name: /Start with lesson 1/ }).evaluate((el) => getComputedStyle(el).transitionDuration)
+    expect(duration.split(',').every((d) => parseFloat(d) < 0.001)).toBe(true)
+  })
+})

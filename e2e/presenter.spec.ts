@@ -1,0 +1,64 @@
+import { writtenSlugs } from '../content/written'
+import { demo, expect, expectAccessible, test } from './fixtures'
+
+const lesson = `/learn/${writtenSlugs()[0]}`
+
+test('presenter mode shows one slide at a time in large type and moves with the arrow keys', async ({ page }) => {
+  await page.goto(lesson)
+  await expect(page.getByRole('button', { name: 'Present' })).toBeEnabled()
+  const normalSize = await page.locator('html').evaluate((html) => parseFloat(getComputedStyle(html).fontSize))
+  await page.keyboard.press('p')
+  const bar = page.getByRole('toolbar', { name: 'Presenter mode' })
+  await expect(bar).toBeVisible()
+  expect(await page.locator('html').evaluate((html) => parseFloat(getComputedStyle(html).fontSize))).toBeGreaterThan(normalSize * 1.25)
+  await expect(page.getByRole('navigation', { name: 'Lessons' })).toBeHidden()
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(bar.getByText(/^1 \//)).toBeVisible()
+
+  // → reaches the first section; everything else is off stage.
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByRole('heading', { level: 1 })).toBeHidden()
+  const firstSection = page.getByRole('heading', { level: 2 }).first()
+  await expect(firstSection).toBeVisible()
+  await expect(bar.getByText(/^2 \//)).toBeVisible()
+
+  // Keep going until a demo fills the slide.
+  for (let i = 0; i < 20 && !(await demo(page, 'cores').isVisible()); i++) await page.keyboard.press('ArrowRight')
+  await expect(demo(page, 'cores')).toBeVisible()
+  await expect(firstSection).toBeHidden()
+  await expectAccessible(page)
+  await page.keyboard.press('ArrowLeft')
+  await expect(demo(page, 'cores')).toBeHidden()
+
+  await page.keyboard.press('Escape')
+  await expect(bar).toBeHidden()
+  await expect(page.getByRole('navigation', { name: 'Lessons' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 })).toBeAttached()
+  await expect(demo(page, 'cores')).toBeVisible()
+})
+
+test('presenter mode is also a button, and demos can run inside it', async ({ page }) => {
+  await page.goto(lesson)
+  await page.getByRole('button', { name: 'Present' }).click()
+  for (let i = 0; i < 20 && !(await demo(page, 'chooser').isVisible()); i++) {
+    await page.getByRole('button', { name: 'Next slide' }).click()
+  }
+  const chooser = demo(page, 'chooser')
+  // Arrow keys inside a control move the control, not the slide.
+  await chooser.getByRole('radio', { name: 'waits on I/O' }).check()
+  await page.keyboard.press('ArrowLeft')
+  await expect(chooser).toBeVisible()
+  await chooser.getByRole('button', { name: /^Run/ }).click()
+  await expect(chooser).toHaveAttribute('data-state', 'done')
+  await page.getByRole('button', { name: 'Leave presenter mode' }).click()
+  await expect(page.getByRole('button', { name: 'Present' })).toBeVisible()
+})
+
+test('a demo goes full screen and back', async ({ page }) => {
+  await page.goto(lesson)
+  const cores = demo(page, 'cores')
+  await cores.getByRole('button', { name: 'Full screen' }).click()
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('data-demo'))).toBe('cores')
+  await cores.getByRole('button', { name: 'Exit full screen' }).click()
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull()
+})
