@@ -1,15 +1,13 @@
 'use client'
 
 import { useCallback, useEffect, useState } from 'react'
+import { isTypingTarget } from './browser-events'
 import { useHydrated } from './use-hydrated'
 
 /** Where a new slide starts: the lesson title, each section, each demo, each question. */
 const startsSlide = (el: Element, i: number) =>
   i === 0 || el.tagName === 'H2' || el.hasAttribute('data-demo') || el.hasAttribute('data-check')
 
-const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.getAttribute('role') === 'tab')
 
 /** The lesson's slides: runs of the article's top-level elements, each starting at a slide start. */
 function slidesOf(article: Element): Element[][] {
@@ -73,7 +71,7 @@ export function Presenter() {
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return
+      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return
       if (event.key === 'p' || event.key === 'P') return on ? leave() : enter()
       if (!on) return
       const moves: Record<string, number> = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 }

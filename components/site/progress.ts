@@ -1,6 +1,7 @@
 'use client'
 
 import { useSyncExternalStore } from 'react'
+import { announce, storageSubscription } from './browser-events'
 
 /** A learner's answer to one `<CheckYourself>` question. */
 export type Answer = { choice: number; correct: boolean; revealed?: boolean }
@@ -42,17 +43,10 @@ function write(update: (progress: Progress) => Progress) {
   } catch {
     return
   }
-  window.dispatchEvent(new Event(changeEvent))
+  announce(changeEvent)
 }
 
-function subscribe(onChange: () => void) {
-  window.addEventListener('storage', onChange)
-  window.addEventListener(changeEvent, onChange)
-  return () => {
-    window.removeEventListener('storage', onChange)
-    window.removeEventListener(changeEvent, onChange)
-  }
-}
+const subscribe = storageSubscription(changeEvent)
 
 /** The learner's progress on this device; empty on the server and before hydration. */
 export function useProgress(): Progress {

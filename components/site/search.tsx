@@ -5,13 +5,12 @@ import type { SearchResult } from 'minisearch'
 import { useRouter } from 'next/navigation'
 import type { KeyboardEvent } from 'react'
 import { useEffect, useRef, useState } from 'react'
+import { isTypingTarget } from './browser-events'
 import { useHydrated } from './use-hydrated'
 import type { SearchDocument } from '@/app/search-index.json/route'
 
 type Hit = SearchResult & Pick<SearchDocument, 'href' | 'lesson' | 'heading' | 'text'>
 
-const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
 
 /** A few words of `text` around the first match of any search term. */
 function excerpt(text: string, terms: string[]) {
@@ -60,7 +59,7 @@ export function Search() {
 
   useEffect(() => {
     function onKey(event: globalThis.KeyboardEvent) {
-      const shortcut = (event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing(event.target))
+      const shortcut = (event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !isTypingTarget(event.target))
       if (!shortcut || dialog.current?.open) return
       event.preventDefault()
       open()

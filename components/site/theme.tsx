@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect, useSyncExternalStore } from 'react'
+import { announce, storageSubscription } from './browser-events'
 
 export type ThemeChoice = 'light' | 'dark' | 'system'
 const storageKey = 'theme'
@@ -17,16 +18,9 @@ function apply(choice: ThemeChoice) {
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light'
 }
 
-// The stored choice, as an external store: other tabs' changes arrive through `storage` events.
+// The stored choice, as an external store shared with other tabs.
 const changeEvent = 'theme-change'
-function subscribe(onChange: () => void) {
-  window.addEventListener('storage', onChange)
-  window.addEventListener(changeEvent, onChange)
-  return () => {
-    window.removeEventListener('storage', onChange)
-    window.removeEventListener(changeEvent, onChange)
-  }
-}
+const subscribe = storageSubscription(changeEvent)
 function readChoice(): ThemeChoice {
   const stored = localStorage.getItem(storageKey)
   return stored === 'light' || stored === 'dark' ? stored : 'system'
@@ -54,7 +48,7 @@ export function ThemeSwitch() {
   function choose(next: ThemeChoice) {
     if (next === 'system') localStorage.removeItem(storageKey)
     else localStorage.setItem(storageKey, next)
-    window.dispatchEvent(new Event(changeEvent))
+    announce(changeEvent)
   }
 
   return (
