@@ -1,12 +1,12 @@
 'use client'
 
-import { useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useId, useMemo, useRef, useState } from 'react'
 import { ControlField } from '@/components/demo-kit/control-field'
 import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { choice, text } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
-import { parseYaml, pythonType, toJson, toPython, type YamlParse, type YamlProblem, type YamlValue } from './yaml-parse'
-import './yaml.css'
+import { parseYaml, pythonType, toJson, toPython, type YamlParse, type YamlValue } from './yaml-parse'
+import { YamlEditor, type YamlEditorHandle } from './yaml-editor'
 
 const notesExample = `rest:
   url: "https://example.org/primenumbers/v1"
@@ -61,30 +61,6 @@ const controls = {
 type YamlResult = { ok: true; documents: number } | { ok: false; line: number; column: number; message: string }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-
-/** The text with each problem's span marked, drawn behind the transparent textarea. */
-function Highlights({ source, problems }: { source: string; problems: YamlProblem[] }) {
-  const lines = source.split('\n')
-  const offsets = lines.reduce<number[]>((acc, line, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + lines[i - 1]!.length + 1], [])
-  const spans = problems
-    .map((p) => {
-      const start = Math.min((offsets[p.line - 1] ?? source.length) + p.column - 1, source.length)
-      return { start, end: Math.min(start + p.length, source.length) }
-    })
-    .sort((a, b) => a.start - b.start)
-  const parts: ReactNode[] = []
-  let at = 0
-  for (const [i, span] of spans.entries()) {
-    if (span.start < at) continue
-    parts.push(source.slice(at, span.start))
-    // An error at the end of a line (or of the file) still gets a visible mark.
-    const marked = source.slice(span.start, span.end).replace(/\n$/, '')
-    parts.push(<mark key={i}>{marked || ' '}</mark>)
-    at = span.start + marked.length
-  }
-  parts.push(source.slice(at))
-  return <>{parts}</>
-}
 
 function Scalar({ value }: { value: YamlValue }) {
   return <code className={`yaml-scalar yaml-${pythonType(value)}`}>{toPython(value)}</code>
@@ -177,25 +153,8 @@ export function YamlDemo({ code, differs }: DemoSlots) {
   const parsed = useMemo(() => (source.length > sizeLimit ? null : parseYaml(source, version)), [source, version])
   const problems = parsed ? [...parsed.errors, ...parsed.warnings] : []
 
-  const editor = useRef<HTMLTextAreaElement>(null)
-  const backdrop = useRef<HTMLPreElement>(null)
-  const gutter = useRef<HTMLDivElement>(null)
-  const syncScroll = () => {
-    const { scrollTop, scrollLeft } = editor.current!
-    backdrop.current!.scrollTop = scrollTop
-    backdrop.current!.scrollLeft = scrollLeft
-    gutter.current!.scrollTop = scrollTop
-  }
-  const select = (problem: YamlProblem) => {
-    const area = editor.current!
-    const lines = source.split('\n')
-    const start = lines.slice(0, problem.line - 1).reduce((n, line) => n + line.length + 1, 0) + problem.column - 1
-    area.focus()
-    area.setSelectionRange(start, Math.min(start + problem.length, source.length))
-  }
-
+  const editor = useRef<YamlEditorHandle>(null)
   const id = useId()
-  const lineCount = source.split('\n').length
   const errorLines = new Set(parsed?.errors.map((e) => e.line))
   const running = demo.state === 'running'
 
@@ -212,37 +171,17 @@ export function YamlDemo({ code, differs }: DemoSlots) {
             </button>
           ))}
         </div>
-        <div className="yaml-box">
-          <div className="yaml-gutter" ref={gutter} aria-hidden="true">
-            {Array.from({ length: lineCount }, (_, i) => (
-              <span key={i} data-error={errorLines.has(i + 1) ? '' : undefined}>
-                {i + 1}
-              </span>
-            ))}
-          </div>
-          <div className="yaml-area">
-            <pre className="yaml-backdrop" ref={backdrop} aria-hidden="true">
-              {parsed ? <Highlights source={source} problems={problems} /> : source}
-              {'\n'}
-            </pre>
-            <textarea
-              id={`${id}-source`}
-              ref={editor}
-              className="yaml-input"
-              value={source}
-              rows={12}
-              wrap="off"
-              spellCheck={false}
-              autoCapitalize="off"
-              autoComplete="off"
-              disabled={running}
-              aria-invalid={tooLong || parsed?.errors.length ? true : undefined}
-              aria-describedby={`${id}-size${tooLong ? ` ${id}-too-long` : ''}`}
-              onChange={(event) => demo.setRaw('source', event.target.value)}
-              onScroll={syncScroll}
-            />
-          </div>
-        </div>
+        <YamlEditor
+          ref={editor}
+          id={`${id}-source`}
+          value={source}
+          onChange={(value) => demo.setRaw('source', value)}
+          marks={parsed ? problems : []}
+          errorLines={errorLines}
+          disabled={running}
+          invalid={Boolean(tooLong || parsed?.errors.length)}
+          describedBy={`${id}-size${tooLong ? ` ${id}-too-long` : ''}`}
+        />
         <p id={`${id}-size`} className="control-help yaml-size">
           {source.length.toLocaleString('en-US')} of {sizeLimit.toLocaleString('en-US')} characters. Parsed as you type; Run reports the result.
         </p>
@@ -295,7 +234,7 @@ export function YamlDemo({ code, differs }: DemoSlots) {
                       {problem.message}
                       {!isError && /Unresolved tag/.test(problem.message) ? ' — kept as plain data. PyYAML’s safe_load raises ConstructorError here instead of building anything.' : ''}
                     </p>
-                    <button type="button" className="button yaml-select" onClick={() => select(problem)}>
+                    <button type="button" className="button yaml-select" onClick={() => editor.current?.select(problem)}>
                       Select it in the text
                     </button>
                   </li>
