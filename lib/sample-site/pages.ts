@@ -18,6 +18,7 @@ function page(title: string, body: string) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="/icon.svg">
 <title>${escapeHtml(title)} · Sample Exchange</title>
 <style>${style}</style>
 </head>

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { defaultConfigYaml, parseConfig } from './config'
 
@@ -73,5 +75,12 @@ describe('parseConfig', () => {
     const checked = parseConfig(bomb)
     expect(checked.ok).toBe(false)
     expect(!checked.ok && checked.problems[0]!.message).toMatch(/alias/i)
+  })
+})
+
+describe('the config the Python version reads', () => {
+  it('is the demo’s default config, byte for byte', () => {
+    const file = readFileSync(path.join(__dirname, '../../content/python/scraper_pipeline.yaml'), 'utf8')
+    expect(file).toBe(defaultConfigYaml)
   })
 })
