@@ -31,6 +31,18 @@ test('the default run scrapes every listed company, retrying the 503s', async ({
   await expectAccessible(page)
 })
 
+test.describe('in the dark theme', () => {
+  test.use({ colorScheme: 'dark' })
+
+  test('a finished run, with its failures, tables and timeline, passes axe', async ({ page }) => {
+    await page.goto(lesson)
+    await configField(page).fill(edited(['retries: 3\n    backoff_ms', 'retries: 0\n    backoff_ms']))
+    await runDemo(page, 'scraper', 60_000)
+    await expect(demo(page, 'scraper').getByRole('region', { name: 'Failures' })).toBeVisible()
+    await expectAccessible(page)
+  })
+})
+
 test('the CSV download has the header and every row, with the prices on the quote pages', async ({ page }) => {
   await page.goto(lesson)
   await runDemo(page, 'scraper', 60_000)

@@ -114,9 +114,9 @@ describe('the scraper pipeline', () => {
     }
     const one = await timed(1)
     const six = await timed(6)
-    // 42 pages × 40 ms one at a time, against 7 rounds of 6.
+    // 42 pages × 40 ms one at a time, against 7 rounds of 6: ideally 5× sooner. A loose bound, as the machine may be busy.
     expect(one).toBeGreaterThan(42 * 40)
-    expect(six).toBeLessThan(one / 3)
+    expect(six).toBeLessThan(one / 2)
   })
 
   it('keeps a bounded queue within its maxsize, making the list worker wait', async () => {

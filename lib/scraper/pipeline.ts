@@ -111,12 +111,18 @@ export function startPipeline(config: PipelineConfig, deps: PipelineDeps, signal
   let requests = 0
 
   const put = async (view: WorkerView, names: string[], item: Item) => {
+    const { state, item: label } = view
     for (const name of names) {
       const queue = queues.get(name)!
-      if (queue.maxsize > 0 && queue.size >= queue.maxsize) view.state = 'putting'
+      if (queue.maxsize > 0 && queue.size >= queue.maxsize) {
+        view.state = 'putting'
+        view.item = undefined
+      }
       await queue.put(item, stop)
       peaks.set(name, Math.max(peaks.get(name)!, queue.size))
     }
+    view.state = state
+    view.item = label
   }
 
   // #region fetch
