@@ -17,6 +17,8 @@ const edited = (...edits: [string, string][]) =>
   }, defaultConfigYaml)
 
 test('the default run scrapes every listed company, retrying the 503s', async ({ page }) => {
+  // axe reads a long page here (tables, a timeline, highlighted code): slow on a busy machine.
+  test.slow()
   await page.goto(lesson)
   const scraper = demo(page, 'scraper')
   await expect(scraper.getByText('Matches the schema: 2 queues, 6 worker tasks.')).toBeVisible()
@@ -35,6 +37,7 @@ test.describe('in the dark theme', () => {
   test.use({ colorScheme: 'dark' })
 
   test('a finished run, with its failures, tables and timeline, passes axe', async ({ page }) => {
+    test.slow()
     await page.goto(lesson)
     await configField(page).fill(edited(['retries: 3\n    backoff_ms', 'retries: 0\n    backoff_ms']))
     await runDemo(page, 'scraper', 60_000)

@@ -67,7 +67,6 @@ export function ScraperDemo({ code, differs }: DemoSlots) {
       const checked = parseConfig(yaml)
       if (!checked.ok) throw new Error(problemsText(checked.problems))
       setCsv(null)
-      // #region run
       const pipeline = startPipeline(
         checked.config,
         {
@@ -78,7 +77,6 @@ export function ScraperDemo({ code, differs }: DemoSlots) {
         },
         signal,
       )
-      // #endregion
       live.current = pipeline.snapshot
       setSnapshot(pipeline.snapshot())
       try {

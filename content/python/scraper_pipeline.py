@@ -92,6 +92,7 @@ def parse_quote(html):
 # #endregion
 
 
+# #region threads
 class Stats:
     """Counters shared by every thread: `+=` is not atomic, so a lock guards them."""
 
@@ -245,6 +246,7 @@ def run_pipeline(config, base_url):
                 for _ in range(readers):
                     queues[name].put(DONE)
     return rows, stats
+# #endregion
 # #endregion
 
 
