@@ -97,13 +97,15 @@ test('without retries, the pages that answer 503 are lost and listed', async ({ 
 })
 
 test('Stop cancels the requests in flight', async ({ page }) => {
-  const aborted: string[] = []
-  page.on('requestfailed', (request) => {
-    if (request.url().includes('/sample/')) aborted.push(request.url())
-  })
-  let sent = 0
+  const requests = { sent: 0, finished: 0, aborted: [] as string[] }
   page.on('request', (request) => {
-    if (request.url().includes('/sample/')) sent++
+    if (request.url().includes('/sample/')) requests.sent++
+  })
+  page.on('requestfinished', (request) => {
+    if (request.url().includes('/sample/')) requests.finished++
+  })
+  page.on('requestfailed', (request) => {
+    if (request.url().includes('/sample/')) requests.aborted.push(`${request.url()} ${request.failure()?.errorText}`)
   })
   await page.goto(lesson)
   const scraper = demo(page, 'scraper')
@@ -112,15 +114,19 @@ test('Stop cancels the requests in flight', async ({ page }) => {
   await expect(scraper).toHaveAttribute('data-state', 'running')
   await expect(scraper.getByRole('region', { name: 'Workers' })).toContainText('fetching /sample/companies')
   await expect(scraper.getByText(/of 42 companies/)).toBeVisible({ timeout: 15_000 })
-  // The index, then four quote pages: each takes at least 1.5 s, so all four are still in flight.
-  await expect.poll(() => sent).toBe(5)
+  // The index, then four quote pages, each taking 1.5 s or more.
+  await expect.poll(() => requests.sent).toBeGreaterThanOrEqual(5)
   await scraper.getByRole('button', { name: 'Stop' }).click()
   await expect(scraper).toHaveAttribute('data-state', 'idle')
   await expect(scraper.getByRole('status')).toHaveText('Stopped.')
-  await expect.poll(() => aborted.length).toBe(4)
-  const after = sent
+  // Every request has ended, and those still in flight at Stop ended aborted, not answered.
+  await expect.poll(() => requests.finished + requests.aborted.length).toBe(requests.sent)
+  expect(requests.aborted.length).toBeGreaterThanOrEqual(1)
+  expect(requests.aborted.length).toBeLessThanOrEqual(4)
+  for (const failure of requests.aborted) expect(failure).toMatch(/\/sample\/quote\/[A-Z]+\?.* net::ERR_ABORTED$/)
+  const sent = requests.sent
   await page.waitForTimeout(500)
-  expect(sent).toBe(after)
+  expect(requests.sent).toBe(sent)
 })
 
 test('the sample site serves an HTML table, quote pages, and 400 JSON for a bad query', async ({ page, request }) => {

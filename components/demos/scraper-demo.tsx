@@ -24,8 +24,9 @@ const columns = ['symbol', 'name', 'sector', 'price', 'change'] as const
 /** GET one page of the sample site. The HTML comes back as text; it is parsed, never put into the page. */
 async function fetchText(url: string, signal: AbortSignal): Promise<string> {
   const response = await fetch(url, { signal, cache: 'no-store' })
+  const html = await response.text()
   if (!response.ok) throw new HttpError(response.status)
-  return response.text()
+  return html
 }
 
 // DOMParser builds an inert document: no scripts run, no images or styles load.
