@@ -69,9 +69,12 @@ function transpileGraph(entry: string): { bootstrap: string; entry: string } {
   return { bootstrap: path.join(outDir, 'bootstrap.mjs'), entry: path.join(outDir, entry).replace(/\.ts$/, '.mjs') }
 }
 
+const compiledOnce = new Map<string, ReturnType<typeof transpileGraph>>()
+
 /** Starts `entry` (a path from the repository root, e.g. `workers/pool.worker.ts`) in a worker thread. */
 export function nodeWorker(entry: string): WorkerLike {
-  const compiled = transpileGraph(entry)
+  const compiled = compiledOnce.get(entry) ?? transpileGraph(entry)
+  compiledOnce.set(entry, compiled)
   const worker = new Worker(compiled.bootstrap, { workerData: { entry: compiled.entry } })
   worker.on('error', (error) => console.error(`worker ${entry} failed:`, error))
   return Object.assign(nodeEndpoint(worker), { terminate: () => void worker.terminate() })
