@@ -13,7 +13,7 @@ test.describe('Pool.map with partial', () => {
     expect(result.results).toEqual([0, 2, 8, 18, 32, 50, 72, 98, 128, 162])
     expect(result.workers).toBe(4)
     const root = demo(page, 'pool-map')
-    await expect(root.getByRole('figure')).toContainText('[0, 2, 8, 18, 32, 50, 72, 98, 128, 162]')
+    await expect(root.getByRole('figure', { name: 'print(results)' })).toContainText('[0, 2, 8, 18, 32, 50, 72, 98, 128, 162]')
     const items = root.getByRole('list', { name: 'Each item, its result, and the worker that computed it' }).getByRole('listitem')
     await expect(items).toHaveCount(10)
     await expect(items.filter({ hasText: 'square_number(9)' })).toContainText(/162\s*worker [1-4]/)
@@ -23,7 +23,7 @@ test.describe('Pool.map with partial', () => {
   test('keeps input order over many chunks', async ({ page }) => {
     await page.goto(at('pool-map', { multiplier: '-3', n: '1000', workers: '3', chunksize: '7' }))
     const result = await runDemo<{ results: number[]; chunks: number }>(page, 'pool-map')
-    expect(result.results).toEqual(Array.from({ length: 1000 }, (_, n) => n * n * -3))
+    expect(result.results).toEqual(Array.from({ length: 1000 }, (_, n) => -3 * n * n + 0)) // + 0: JSON has no -0
     expect(result.chunks).toBe(143)
   })
 
@@ -52,19 +52,22 @@ test.describe('Pool.map with partial', () => {
 
 test.describe('Pool speedup', () => {
   test('two workers finish the same job faster than one, and the chart shows it', async ({ page }) => {
+    type Result = { workers: number; ms: number; total: number; speedup: number; cores: number; startupMs: number }
     await page.goto(at('pool-speedup', { workers: '2' }))
-    const result = await runDemo<{ workers: number; ms: number; total: number; speedup: number; cores: number; startupMs: number }>(
-      page,
-      'pool-speedup',
-      90_000,
-    )
+    const root = demo(page, 'pool-speedup')
+    // The first run times one worker, then two. Two more runs give each count its best of two:
+    // the machine may be busy, and the chart keeps the best time at each count.
+    const first = await runDemo<Result>(page, 'pool-speedup', 90_000)
+    await root.getByRole('textbox', { name: /^Workers/ }).fill('1')
+    await runDemo(page, 'pool-speedup', 90_000)
+    await root.getByRole('textbox', { name: /^Workers/ }).fill('2')
+    const result = await runDemo<Result>(page, 'pool-speedup', 90_000)
     expect(result.workers).toBe(2)
-    expect(result.total).toBe(438_410) // primes below 6,400,000: the same work at every worker count
+    expect([first.total, result.total]).toEqual([438_410, 438_410]) // primes below 6,400,000: the same work each time
     expect(result.ms).toBeGreaterThan(0)
     expect(result.startupMs).toBeGreaterThanOrEqual(0)
-    // A loose bound: the machine may be busy. The benchmark carries the real target.
+    // A loose bound for correctness; the benchmark carries the real target.
     if (result.cores >= 2) expect(result.speedup).toBeGreaterThan(1.3)
-    const root = demo(page, 'pool-speedup')
     await expect(root.getByRole('img', { name: 'Speedup by number of workers' })).toHaveAccessibleDescription(/2 workers ×\d\.\d\d/)
     await expect(root.getByRole('figure', { name: 'Which worker computed which blocks, over time' })).toContainText('worker 2')
     await expect(root.getByRole('row', { name: /^1 / })).toContainText('×1.00')
@@ -110,7 +113,7 @@ test('the pipe carries numbers to B and their squares back to A', async ({ page 
   expect(result).toEqual({ messages: 6, replies: [0, 1, 4, 9, 16, 25], answered: 6, crossed: 13 })
   const rows = demo(page, 'pipe').getByRole('list', { name: 'Messages through the pipe, in order' }).getByRole('listitem')
   await expect(rows).toHaveCount(13)
-  await expect(rows.last()).toContainText('A to B: None')
+  await expect(rows.last()).toContainText(/A to B:.*None/)
 })
 
 test.describe('Queue', () => {
@@ -183,7 +186,7 @@ test('the live views stay accessible in both themes', async ({ page }) => {
 test('a predict-the-output question explains why the counter stays 0', async ({ page }) => {
   await page.goto(lesson)
   const question = page.locator('[data-check="pool-global-counter"]')
-  await question.getByRole('radio', { name: '100' }).check()
+  await question.getByRole('radio', { name: '100', exact: true }).check()
   await question.getByRole('button', { name: 'Check answer' }).click()
   await expect(question.getByText('Not quite.')).toBeVisible()
   await question.getByRole('radio', { name: '0', exact: true }).check()

@@ -168,28 +168,25 @@ export class Pool<T extends Tasks> {
 
   // #region map
   /** Applies the task to every item in parallel; resolves with the results in input order. */
-  map<R extends TaskRef<T>>(task: R, items: Iterable<ItemFor<T, R>>, { chunksize, onChunk }: MapOptions = {}): Promise<ResultFor<T, R>[]> {
-    const list = [...items]
-    const results: unknown[] = new Array(list.length)
+  map<R extends TaskRef<T>>(task: R, items: Iterable<ItemFor<T, R>>, options: MapOptions = {}): Promise<ResultFor<T, R>[]> {
+    return this.#inOrder(task, [...items], 'map', options) as Promise<ResultFor<T, R>[]>
+  }
+
+  /** Runs a whole job and collects its results in input order: `map` and `starmap`. */
+  #inOrder(task: TaskRef<T> | Name<T>, items: unknown[], style: CallStyle, { chunksize, onChunk }: MapOptions): Promise<unknown[]> {
+    const results: unknown[] = new Array(items.length)
     return new Promise((resolve, reject) => {
-      this.#submit(task, list, 'map', chunksize ?? defaultChunksize(list.length, this.size), onChunk, {
+      this.#submit(task, items, style, chunksize ?? defaultChunksize(items.length, this.size), onChunk, {
         deliver: (chunk, values) => values.forEach((value, i) => (results[chunk.first + i] = value)),
-        settle: (failure) => (failure ? reject(failure.error) : resolve(results as ResultFor<T, R>[])),
+        settle: (failure) => (failure ? reject(failure.error) : resolve(results)),
       })
     })
   }
   // #endregion
 
   /** Like `map`, but each item is a tuple of all the task's arguments, like `Pool.starmap`. */
-  starmap<K extends Name<T>>(task: K, argsList: Iterable<Params<T[K]>>, { chunksize, onChunk }: MapOptions = {}): Promise<ResultOf<T[K]>[]> {
-    const list = [...argsList]
-    const results: unknown[] = new Array(list.length)
-    return new Promise((resolve, reject) => {
-      this.#submit(task, list, 'star', chunksize ?? defaultChunksize(list.length, this.size), onChunk, {
-        deliver: (chunk, values) => values.forEach((value, i) => (results[chunk.first + i] = value)),
-        settle: (failure) => (failure ? reject(failure.error) : resolve(results as ResultOf<T[K]>[])),
-      })
-    })
+  starmap<K extends Name<T>>(task: K, argsList: Iterable<Params<T[K]>>, options: MapOptions = {}): Promise<ResultOf<T[K]>[]> {
+    return this.#inOrder(task, [...argsList], 'star', options) as Promise<ResultOf<T[K]>[]>
   }
 
   /**
@@ -302,6 +299,7 @@ export class Pool<T extends Tasks> {
     return job
   }
 
+  // #region dispatch
   /** Hands queued chunks to idle workers; when closed and drained, ends the workers. */
   #dispatch(): void {
     for (const member of this.#members) {
@@ -315,6 +313,7 @@ export class Pool<T extends Tasks> {
     }
   }
 
+  /** Sends one chunk to one worker and files what comes back: results, or the task's exception. */
   async #run(member: Member<T>, chunk: Chunk): Promise<void> {
     const { job } = chunk
     member.busy = true
@@ -343,6 +342,7 @@ export class Pool<T extends Tasks> {
     member.busy = false
     this.#dispatch()
   }
+  // #endregion
 
   #settle(job: Job, failure?: Failure): void {
     if (job.settled) return

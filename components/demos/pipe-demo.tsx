@@ -101,7 +101,7 @@ export function PipeDemo({ code, differs }: DemoSlots) {
             <span>the pipe</span>
             <span>worker B: pong(b)</span>
           </div>
-          <ol className="mp-pipe-rows" aria-label="Messages through the pipe, in order">
+          <ol className="mp-pipe-rows" aria-label="Messages through the pipe, in order" tabIndex={0}>
             {rows.map((c, i) => (
               <li key={i} data-from={c.from}>
                 <span className="mp-pipe-a">{c.from === 'a' ? `send(${show(c.value)})` : c.receivedAt === undefined ? '…' : `recv() → ${show(c.value)}`}</span>

@@ -112,7 +112,7 @@ function PoolMapResult({ view }: { view: View }) {
     <div className="mp-stack">
       <figure className="mp-output">
         <figcaption>print(results)</figcaption>
-        <pre>[{results.join(', ')}]</pre>
+        <pre tabIndex={0}>[{results.join(', ')}]</pre>
       </figure>
       {compact ? (
         <div className="mp-strip" aria-hidden="true">

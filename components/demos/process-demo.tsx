@@ -56,29 +56,26 @@ export function ProcessDemo({ code, differs }: DemoSlots) {
         if (!liveRef.current) return
         liveRef.current = { ...liveRef.current, log: [...liveRef.current.log, { at: performance.now() - t0, who, stream, text }] }
       }
-      const sync = () => {
-        if (liveRef.current) liveRef.current = { ...liveRef.current, phase: p.phase, alive: p.isAlive(), exitcode: p.exitcode }
-      }
-      setRunning(true)
-      // #region process
-      const p = new Process(group, {
-        name,
-        args: { seconds, ending },
-        onOutput: (line) => log('child', line.text, line.stream),
-        onChange: sync,
-        signal,
-      })
-      reset({ name, phase: p.phase, alive: false, exitcode: null, log: [] })
-      log('parent', `p = Process(target=work, args=(${seconds}, ${pythonArg[ending]}))  # is_alive() False, exitcode None`)
-      current.current = p
-      try {
-        p.start()
-        log('parent', 'p.start()  # a new worker runs work()')
-        log('parent', 'p.join()  # waits…')
+      // Mirrors the state onto the live view, and logs what the parent does, as it happens.
+      const onChange = () => {
+        const p = current.current
+        if (!liveRef.current || !p) return
+        liveRef.current = { ...liveRef.current, phase: p.phase, alive: p.isAlive(), exitcode: p.exitcode }
+        if (p.phase === 'started') log('parent', 'p.start()  # a new worker runs work(); the parent goes on to p.join(), which waits')
         flush()
-        await p.join()
+      }
+      const onOutput = (line: Line) => log('child', line.text, line.stream)
+      reset({ name, phase: 'initial', alive: false, exitcode: null, log: [] })
+      log('parent', `p = Process(target=work, args=(${seconds}, ${pythonArg[ending]}))  # is_alive() False, exitcode None`)
+      setRunning(true)
+      try {
+        // #region process
+        const p = new Process(group, { name, args: { seconds, ending }, onOutput, onChange, signal })
+        current.current = p
+        p.start() // a new worker runs work(seconds, ending)
+        await p.join() // waits until the child stops; the p.terminate() button stops it sooner
+        const exitcode = p.exitcode! // 0, 1, 3 or -15
         // #endregion
-        const exitcode = p.exitcode!
         log('parent', `p.join() returned. p.is_alive() is False; p.exitcode is ${exitcode}: ${meaning(exitcode)}.`)
         flush()
         const took = (performance.now() - t0) / 1000
@@ -139,7 +136,7 @@ export function ProcessDemo({ code, differs }: DemoSlots) {
           </button>
         </div>
         {view?.log.length ? (
-          <ol className="mp-log" aria-label="What the parent did and the child printed">
+          <ol className="mp-log" aria-label="What the parent did and the child printed" tabIndex={0}>
             {view.log.map((entry, i) => (
               <li key={i} data-who={entry.who} data-stream={entry.stream}>
                 <span className="mp-log-time">{(entry.at / 1000).toFixed(2)} s</span>

@@ -75,11 +75,12 @@ export function QueueDemo({ code, differs }: DemoSlots) {
       setShared({ queue, board })
       try {
         const buffers = [queue.buffer, board.buffer as SharedArrayBuffer] as const
-        const consuming = Array.from({ length: consumers }, (_, c) => group.spawn({ signal }).api.consumer(...buffers, c, work))
+        const consuming = Promise.all(Array.from({ length: consumers }, (_, c) => group.spawn({ signal }).api.consumer(...buffers, c, work)))
+        consuming.catch(() => {}) // awaited below; Stop may end it first
         const producing = Array.from({ length: producers }, (_, p) => group.spawn({ signal }).api.producer(...buffers, p, items, MAKE_MS))
         const produced = (await Promise.all(producing)).reduce((a, b) => a + b, 0) // join the producers
         for (let c = 0; c < consumers; c++) await queue.putAsync([NONE, 0], signal) // one None per consumer: "no more items"
-        const perConsumer = await Promise.all(consuming) // join the consumers
+        const perConsumer = await consuming // join the consumers
         // #endregion
         liveRef.current = observe(liveRef.current, queue, board)
         flush()

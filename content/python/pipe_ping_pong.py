@@ -17,7 +17,10 @@ def pong(conn):
 
 if __name__ == "__main__":
     a, b = Pipe()  # duplex: both ends can send and receive
-    processes = [Process(target=ping, args=(a, 5)), Process(target=pong, args=(b,))]
+    processes = [
+        Process(target=ping, args=(a, 5)),
+        Process(target=pong, args=(b,)),
+    ]
     for process in processes:
         process.start()
     for process in processes:

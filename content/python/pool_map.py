@@ -16,21 +16,21 @@ def square_number_and_pid(n, multiplier, fail_at=None):
 
 if __name__ == "__main__":
     multiplier, n, workers = 2, 10, 4
-    task = partial(square_number_and_pid, multiplier=multiplier, fail_at=None)
+    task = partial(square_number_and_pid, multiplier=multiplier)
 
     with Pool(processes=workers) as pool:
         # chunksize=None lets map choose: about four chunks per worker.
         pairs = pool.map(task, range(n), chunksize=None)
 
-    results = [value for value, pid in pairs]
-    print(results)  # [0, 2, 8, 18, 32, 50, 72, 98, 128, 162]
+    print([value for value, pid in pairs])  # [0, 2, 8, 18, 32, ...]
     for i, (value, pid) in enumerate(pairs):
-        print(f"square_number({i}) = {value}, computed by process {pid}")
+        print(f"square_number({i}) = {value}, computed by {pid}")
 
-    # With fail_at=n - 1, the worker raises; map re-raises the ValueError here.
+    # With fail_at=n - 1 one call raises; map re-raises it here.
+    failing = partial(square_number, multiplier=2, fail_at=n - 1)
     with Pool(processes=workers) as pool:
         try:
-            pool.map(partial(square_number, multiplier=multiplier, fail_at=n - 1), range(n))
+            pool.map(failing, range(n))
         except ValueError as error:
             print("map raised:", error)
-        print(pool.map(partial(square_number, multiplier=multiplier), range(3)))  # still usable
+        print(pool.map(abs, [-1, -2]))  # the pool is still usable

@@ -19,5 +19,6 @@ if __name__ == "__main__":
     print(p.name, p.is_alive(), p.exitcode)  # Process-1 False None
     p.start()
     print(p.is_alive())  # True
-    p.join()  # wait until it stops (p.terminate() would end it at once)
-    print(p.is_alive(), p.exitcode)  # False 0: 1 if it raised, 3 after sys.exit(3), -15 if terminated
+    p.join()  # wait until it stops (p.terminate() would end it now)
+    print(p.is_alive(), p.exitcode)  # False 0
+    # exitcode: 1 if work raised, 3 after sys.exit(3), -15 if terminated

@@ -10,7 +10,8 @@ def producer(queue, producer_id, items):
 
 def consumer(queue, consumer_id, work):
     consumed = 0
-    while (item := queue.get()) is not None:  # waits while the queue is empty
+    # get() waits while the queue is empty
+    while (item := queue.get()) is not None:
         time.sleep(work)  # use the item
         consumed += 1
     print(f"consumer {consumer_id} consumed {consumed} items")
@@ -18,8 +19,12 @@ def consumer(queue, consumer_id, work):
 
 if __name__ == "__main__":
     queue = Queue(maxsize=8)
-    producers = [Process(target=producer, args=(queue, p, 20)) for p in range(2)]
-    consumers = [Process(target=consumer, args=(queue, c, 0.08)) for c in range(2)]
+    producers = [
+        Process(target=producer, args=(queue, p, 20)) for p in range(2)
+    ]
+    consumers = [
+        Process(target=consumer, args=(queue, c, 0.08)) for c in range(2)
+    ]
     for process in producers + consumers:
         process.start()
     for process in producers:
