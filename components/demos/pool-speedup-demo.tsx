@@ -120,6 +120,9 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
             (workers === 1 ? '. That is the baseline.' : `: ×${speedup.toFixed(2)} the speed of 1 worker (ideal ×${ideal}).`),
         }
       } finally {
+        // After Stop too: the timeline keeps what ran, without a phase still "timing".
+        liveRef.current = { ...liveRef.current, phase: '' }
+        flush()
         setRunning(false)
       }
     },
@@ -152,7 +155,7 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
       ) : null}
       {history.points.length ? (
         <div className="mp-stack mp-chart-wrap">
-          <SpeedupChart points={history.points} cores={cores ?? 1} />
+          <SpeedupChart points={history.points} cores={cores ?? 1} chunksize={history.chunksize} />
           <button
             type="button"
             className="button mp-clear"

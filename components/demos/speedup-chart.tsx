@@ -6,6 +6,8 @@ type SpeedupChartProps = {
   /** The best time at each worker count run so far. */
   points: SpeedupPoint[]
   cores: number
+  /** The chunksize every point was measured with; another one starts a new chart. */
+  chunksize: number
 }
 
 const W = 560
@@ -20,7 +22,7 @@ export const idealSpeedup = (workers: number, cores: number) => Math.min(workers
  * Speedup over one worker at each worker count run so far, beside the ideal. An SVG with a title
  * and description, and the same figures as a table.
  */
-export function SpeedupChart({ points, cores }: SpeedupChartProps) {
+export function SpeedupChart({ points, cores, chunksize }: SpeedupChartProps) {
   const id = useId()
   const sorted = [...points].sort((a, b) => a.workers - b.workers)
   const baseline = sorted.find((p) => p.workers === 1)?.ms
@@ -39,7 +41,7 @@ export function SpeedupChart({ points, cores }: SpeedupChartProps) {
 
   return (
     <figure className="mp-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
         <title id={`${id}-title`}>Speedup by number of workers</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {Array.from({ length: yMax + 1 }, (_, s) => (
@@ -71,9 +73,10 @@ export function SpeedupChart({ points, cores }: SpeedupChartProps) {
       <figcaption className="mp-chart-key">
         <span className="mp-key-measured">measured (best run at each count)</span>
         <span className="mp-key-ideal">ideal: min(workers, cores)</span>
+        <span className="mp-key-note">all with chunksize {chunksize}</span>
       </figcaption>
       <table className="mp-table">
-        <caption className="sr-only">Times and speedups by number of workers</caption>
+        <caption className="sr-only">Times and speedups by number of workers, with chunksize {chunksize}</caption>
         <thead>
           <tr>
             <th scope="col">Workers</th>
