@@ -1,4 +1,8 @@
 import type { CoresApi } from './cores.worker'
+import type { PipeApi } from './pipe.worker'
+import type { PoolApi } from './pool.worker'
+import type { ProcessApi } from './process.worker'
+import type { QueueApi } from './queue.worker'
 
 /** A Worker tagged with the Comlink API its module exposes (type-level only). */
 export type TypedWorker<Api> = Worker & { readonly __api?: Api }
@@ -12,6 +16,10 @@ const typed = <Api>(worker: Worker) => worker as TypedWorker<Api>
  */
 export const spawners = {
   cores: () => typed<CoresApi>(new Worker(new URL('./cores.worker.ts', import.meta.url), { type: 'module', name: 'cores' })),
+  pool: () => typed<PoolApi>(new Worker(new URL('./pool.worker.ts', import.meta.url), { type: 'module', name: 'pool' })),
+  process: () => typed<ProcessApi>(new Worker(new URL('./process.worker.ts', import.meta.url), { type: 'module', name: 'process' })),
+  pipe: () => typed<PipeApi>(new Worker(new URL('./pipe.worker.ts', import.meta.url), { type: 'module', name: 'pipe' })),
+  queue: () => typed<QueueApi>(new Worker(new URL('./queue.worker.ts', import.meta.url), { type: 'module', name: 'queue' })),
 } satisfies Record<string, () => Worker>
 
 export type WorkerKind = keyof typeof spawners

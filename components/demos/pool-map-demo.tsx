@@ -1,0 +1,147 @@
+'use client'
+
+import { useState } from 'react'
+import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { bool, int } from '@/components/demo-kit/controls'
+import { useDemo } from '@/components/demo-kit/use-demo'
+import { useWorkers } from '@/components/demo-kit/use-workers'
+import { defaultChunksize, Pool } from '@/workers/pool'
+import type { PoolTasks } from '@/workers/pool.worker'
+import { itemRanges, workerHue } from './multiprocessing-view'
+import './multiprocessing.css'
+
+const controls = {
+  multiplier: int({ label: 'multiplier', min: -1000, max: 1000, default: 2, help: 'Fixed once with partial(square_number, multiplier=…).' }),
+  n: int({ label: 'n', min: 1, max: 1000, default: 10, help: 'The items are range(n).' }),
+  workers: int({ label: 'Workers', min: 1, max: 16, default: 4, help: 'Pool(processes=…)' }),
+  chunksize: int({ label: 'chunksize', min: 0, max: 1000, default: 0, help: '0 lets map choose, as Python does: ⌈n ÷ (4 × workers)⌉.' }),
+  fail: bool({ label: 'square_number raises on the last item', default: false }),
+}
+
+type View = { results: number[]; owners: number[]; workers: number; chunks: number; startupMs: number }
+
+/** Errors raised in a worker arrive with their Python-style name; say where they came from. */
+function reraised(error: unknown, worker: number | undefined): Error {
+  if (!(error instanceof Error) || error.name === 'AbortError') return error as Error
+  const where = worker === undefined ? 'in a worker' : `in worker ${worker + 1}`
+  return new Error(`${error.name}: ${error.message}. Raised ${where}; pool.map re-raised it here, and the pool is still usable.`)
+}
+
+/** The notes' Pool example, live: partial(square_number, multiplier) mapped over range(n) by a pool of workers. */
+export function PoolMapDemo({ code, differs }: DemoSlots) {
+  const { group, alive } = useWorkers('pool')
+  const [view, setView] = useState<View | null>(null)
+
+  const demo = useDemo({
+    id: 'pool-map',
+    controls,
+    run: async ({ multiplier, n, workers, chunksize, fail }, { signal }) => {
+      setView(null)
+      const started = performance.now()
+      const pool = new Pool<PoolTasks>(group, { size: workers, signal })
+      const owners: number[] = new Array(n)
+      const size = chunksize || defaultChunksize(n, workers)
+      const failAt = fail ? n - 1 : null
+      try {
+        await pool.ready()
+        const startupMs = performance.now() - started
+        // #region map
+        const squareNumber = pool.partial('squareNumber', multiplier, failAt)
+        const results = await pool.map(squareNumber, range(n), {
+          chunksize: size,
+          onChunk: (chunk) => {
+            if (chunk.type === 'start') owners.fill(chunk.worker, chunk.first, chunk.first + chunk.count)
+          },
+        })
+        // #endregion
+        const chunks = Math.ceil(n / size)
+        setView({ results, owners, workers, chunks, startupMs })
+        const used = new Set(owners).size
+        return {
+          result: { results, workers, chunksize: size, chunks },
+          summary:
+            `pool.map returned ${n} result${n === 1 ? '' : 's'} in input order, computed by ${used} of ${workers} ` +
+            `worker${workers === 1 ? '' : 's'} in ${chunks} chunk${chunks === 1 ? '' : 's'} of up to ${size}.`,
+        }
+      } catch (error) {
+        throw reraised(error, failAt === null ? undefined : owners[failAt])
+      } finally {
+        pool.terminate()
+      }
+    },
+  })
+
+  return (
+    <DemoFrame
+      demo={demo}
+      title="Pool.map with partial"
+      description="A pool of Web Workers squares every n in range(n) and multiplies it by the fixed multiplier. Each result shows which worker computed it."
+      runLabel="pool.map"
+      code={code}
+      differs={differs}
+    >
+      <dl className="stat-grid">
+        <div className="stat">
+          <dt>Workers alive</dt>
+          <dd>{alive}</dd>
+        </div>
+        {view ? (
+          <>
+            <div className="stat">
+              <dt>Chunks sent</dt>
+              <dd>{view.chunks}</dd>
+            </div>
+            <div className="stat">
+              <dt>Pool start-up</dt>
+              <dd>{Math.round(view.startupMs)} ms</dd>
+            </div>
+          </>
+        ) : null}
+      </dl>
+      {view ? <PoolMapResult view={view} /> : null}
+    </DemoFrame>
+  )
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i)
+
+function PoolMapResult({ view }: { view: View }) {
+  const { results, owners, workers } = view
+  const compact = results.length > 60
+  return (
+    <div className="mp-stack">
+      <figure className="mp-output">
+        <figcaption>print(results)</figcaption>
+        <pre tabIndex={0}>[{results.join(', ')}]</pre>
+      </figure>
+      {compact ? (
+        <div className="mp-strip" aria-hidden="true">
+          {results.map((_, i) => (
+            <span key={i} style={{ ['--hue' as string]: workerHue(owners[i]!) }} title={`n = ${i}: worker ${owners[i]! + 1}`} />
+          ))}
+        </div>
+      ) : (
+        <ol className="mp-items" aria-label="Each item, its result, and the worker that computed it">
+          {results.map((value, i) => (
+            <li key={i} style={{ ['--hue' as string]: workerHue(owners[i]!) }}>
+              <span className="mp-item-call">square_number({i})</span>
+              <span className="mp-item-value">{value}</span>
+              <span className="mp-item-worker">worker {owners[i]! + 1}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <ul className="mp-legend" aria-label="Items each worker computed">
+        {Array.from({ length: workers }, (_, w) => {
+          const mine = itemRanges(owners, w)
+          return (
+            <li key={w} style={{ ['--hue' as string]: workerHue(w) }}>
+              <span className="mp-swatch" aria-hidden="true" />
+              worker {w + 1}: {mine.count ? `${mine.count} item${mine.count === 1 ? '' : 's'} (n = ${mine.text})` : 'no items: the others took them all'}
+            </li>
+          )
+        })}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,171 @@
+'use client'
+
+import { useState } from 'react'
+import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { int } from '@/components/demo-kit/controls'
+import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/demo-kit/timeline'
+import { useCores } from '@/components/demo-kit/use-cores'
+import { useDemo } from '@/components/demo-kit/use-demo'
+import { useWorkers } from '@/components/demo-kit/use-workers'
+import { cpuCount, Pool } from '@/workers/pool'
+import { sharedNow } from '@/workers/pool-tasks'
+import type { PoolTasks } from '@/workers/pool.worker'
+import { idealSpeedup, SpeedupChart, type SpeedupPoint } from './speedup-chart'
+import { useLiveView } from './use-live-view'
+import './multiprocessing.css'
+
+// The job: count the primes below BLOCKS × BLOCK_SIZE, one block per item. The same at every worker count.
+const BLOCKS = 64
+const BLOCK_SIZE = 100_000
+const LIMIT = BLOCKS * BLOCK_SIZE
+
+const controls = {
+  workers: int({ label: 'Workers', min: 1, max: 16, default: 2, help: 'Try 1, then more, up to twice your cores.' }),
+  chunksize: int({ label: 'chunksize', min: 1, max: BLOCKS, default: 1, help: `Blocks per message, of ${BLOCKS}. Big chunks can leave workers idle at the end.` }),
+}
+
+type Live = { lanes: TimelineLane[]; t0: number; now: number; phase: string }
+type History = { chunksize: number; points: SpeedupPoint[] }
+
+const emptyLive = (): Live => ({ lanes: [], t0: 0, now: 0, phase: '' })
+const tones = ['var(--process)', 'color-mix(in srgb, var(--process) 55%, var(--bg))']
+const range = (n: number) => Array.from({ length: n }, (_, i) => i)
+
+function record(history: History, workers: number, ms: number): History {
+  const old = history.points.find((p) => p.workers === workers)
+  const point = old ? { workers, ms: Math.min(old.ms, ms), runs: old.runs + 1 } : { workers, ms, runs: 1 }
+  return { ...history, points: [...history.points.filter((p) => p.workers !== workers), point] }
+}
+
+/** The same CPU-bound job on 1…2×cores workers: timeline lanes per worker and the speedup so far. */
+export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
+  const { group, alive } = useWorkers('pool')
+  const cores = useCores()
+  const [history, setHistory] = useState<History>({ chunksize: 1, points: [] })
+  const [running, setRunning] = useState(false)
+  const { liveRef, view, flush, reset } = useLiveView(emptyLive, running, {
+    // Running spans grow with the clock, even between chunk events.
+    refresh: (v) => (v.phase ? { ...v, now: sharedNow() } : v),
+  })
+
+  /** Runs the whole job once on a fresh pool of `workers`; times the computing only, from the moment every worker is ready. */
+  async function timeJob(workers: number, chunksize: number, phase: string, signal: AbortSignal) {
+    const created = performance.now()
+    const pool = new Pool<PoolTasks>(group, { size: workers, signal, initializer: { task: 'warmUp', args: [2_000] } })
+    try {
+      await pool.ready()
+      const startupMs = performance.now() - created
+      const t0 = sharedNow()
+      reset({ lanes: range(workers).map((w) => ({ label: `worker ${w + 1}`, spans: [] })), t0, now: t0, phase })
+      const setSpan = (worker: number, chunk: number, span: TimelineSpan) => {
+        const lanes = liveRef.current.lanes.map((lane, w) =>
+          w === worker ? { ...lane, spans: [...lane.spans.filter((s) => s.label !== span.label), span] } : lane,
+        )
+        liveRef.current = { ...liveRef.current, lanes, now: sharedNow() }
+      }
+      // #region speedup
+      const countPrimes = pool.partial('countPrimes', BLOCK_SIZE)
+      const counts = await pool.map(countPrimes, range(BLOCKS), {
+        chunksize,
+        onChunk: (chunk) => {
+          const label = `blocks ${chunk.first}–${chunk.first + chunk.count - 1}`
+          const tone = tones[chunk.chunk % 2]
+          if (chunk.type === 'start') setSpan(chunk.worker, chunk.chunk, { start: chunk.at - t0, label, tone })
+          else setSpan(chunk.worker, chunk.chunk, { start: chunk.start - t0, end: chunk.end - t0, label, tone })
+        },
+      })
+      const ms = sharedNow() - t0
+      // #endregion
+      liveRef.current = { ...liveRef.current, now: t0 + ms, phase: '' }
+      flush()
+      return { ms, total: counts.reduce((a, b) => a + b, 0), startupMs }
+    } finally {
+      pool.terminate()
+    }
+  }
+
+  const demo = useDemo({
+    id: 'pool-speedup',
+    controls,
+    run: async ({ workers, chunksize }, { signal }) => {
+      setRunning(true)
+      try {
+        let known = history.chunksize === chunksize ? history : { chunksize, points: [] }
+        if (workers !== 1 && !known.points.some((p) => p.workers === 1)) {
+          // A speedup needs a one-worker time with the same chunksize: measure it first.
+          const baseline = await timeJob(1, chunksize, 'Timing 1 worker first, the baseline…', signal)
+          known = record(known, 1, baseline.ms)
+          setHistory(known)
+        }
+        const { ms, total, startupMs } = await timeJob(workers, chunksize, `Timing ${workers} worker${workers === 1 ? '' : 's'}…`, signal)
+        known = record(known, workers, ms)
+        setHistory(known)
+        const oneWorker = known.points.find((p) => p.workers === 1)!.ms
+        const speedup = oneWorker / ms
+        const available = cpuCount()
+        const ideal = idealSpeedup(workers, available)
+        return {
+          result: {
+            workers,
+            ms: Math.round(ms),
+            total,
+            speedup: Number(speedup.toFixed(2)),
+            ideal,
+            cores: available,
+            startupMs: Math.round(startupMs),
+          },
+          summary:
+            `${workers} worker${workers === 1 ? '' : 's'} counted ${total.toLocaleString('en-US')} primes below ` +
+            `${LIMIT.toLocaleString('en-US')} in ${Math.round(ms)} ms` +
+            (workers === 1 ? '. That is the baseline.' : `: ×${speedup.toFixed(2)} the speed of 1 worker (ideal ×${ideal}).`),
+        }
+      } finally {
+        // After Stop too: the timeline keeps what ran, without a phase still "timing".
+        liveRef.current = { ...liveRef.current, phase: '' }
+        flush()
+        setRunning(false)
+      }
+    },
+  })
+
+  return (
+    <DemoFrame
+      demo={demo}
+      title="Pool speedup"
+      description={`Count the primes below ${LIMIT.toLocaleString('en-US')}, split into ${BLOCKS} blocks, with 1, 2, 4… workers. The work is the same every time; only the number of workers changes.`}
+      runLabel="the job"
+      code={code}
+      differs={differs}
+    >
+      <dl className="stat-grid">
+        <div className="stat">
+          <dt>Cores on this device</dt>
+          <dd>{cores ?? '–'}</dd>
+        </div>
+        <div className="stat">
+          <dt>Workers alive</dt>
+          <dd>{alive}</dd>
+        </div>
+      </dl>
+      {view.lanes.length ? (
+        <div className="mp-stack">
+          {view.phase ? <p className="mp-phase">{view.phase}</p> : null}
+          <Timeline lanes={view.lanes} now={view.now - view.t0} label="Which worker computed which blocks, over time" />
+        </div>
+      ) : null}
+      {history.points.length ? (
+        <div className="mp-stack mp-chart-wrap">
+          <SpeedupChart points={history.points} cores={cores ?? 1} chunksize={history.chunksize} />
+          <button
+            type="button"
+            className="button mp-clear"
+            disabled={demo.state === 'running'}
+            onClick={() => setHistory({ chunksize: history.chunksize, points: [] })}
+          >
+            Clear the chart
+          </button>
+        </div>
+      ) : null}
+    </DemoFrame>
+  )
+}

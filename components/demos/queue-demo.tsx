@@ -1,0 +1,189 @@
+'use client'
+
+import { useId, useState } from 'react'
+import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { int } from '@/components/demo-kit/controls'
+import { useDemo } from '@/components/demo-kit/use-demo'
+import { useWorkers } from '@/components/demo-kit/use-workers'
+import { createBoard, Doing, expectedChecksum, MAX_SIDE, NONE, slot } from '@/workers/queue-board'
+import { SharedQueue, type Item } from '@/workers/shared-queue'
+import { useLiveView } from './use-live-view'
+import { workerHue } from './multiprocessing-view'
+import './multiprocessing.css'
+
+/** How long a producer takes to make one item. */
+const MAKE_MS = 30
+
+const controls = {
+  producers: int({ label: 'Producers', min: 1, max: MAX_SIDE, default: 2 }),
+  consumers: int({ label: 'Consumers', min: 1, max: MAX_SIDE, default: 2 }),
+  items: int({ label: 'Items per producer', min: 1, max: 200, default: 20 }),
+  maxsize: int({ label: 'maxsize', min: 1, max: 24, default: 8, help: 'Queue(maxsize=…): put() waits while the queue is full.' }),
+  work: int({ label: 'Time to use an item', min: 0, max: 500, default: 80, unit: 'ms', help: `A producer makes one every ${MAKE_MS} ms.` }),
+}
+
+type Side = { count: number; doing: Doing }
+type Live = {
+  capacity: number
+  items: Item[]
+  producers: Side[]
+  consumers: Side[]
+  perProducer: number
+}
+
+const emptyLive = (): Live => ({ capacity: 0, items: [], producers: [], consumers: [], perProducer: 0 })
+const doingText: Record<Doing, string> = {
+  [Doing.idle]: 'starting',
+  [Doing.working]: 'working',
+  [Doing.waiting]: 'waiting',
+  [Doing.done]: 'done',
+}
+
+/** Reads the live state straight from shared memory: the page is one more observer of the buffer. */
+function observe(live: Live, queue: SharedQueue, board: Int32Array): Live {
+  const side = (n: number, count: (i: number) => number, doing: (i: number) => number) =>
+    Array.from({ length: n }, (_, i) => ({ count: Atomics.load(board, count(i)), doing: Atomics.load(board, doing(i)) as Doing }))
+  return {
+    ...live,
+    // A snapshot needs the queue's lock for a moment; if a worker holds it, keep the last one.
+    items: queue.snapshot() ?? live.items,
+    producers: side(live.producers.length, slot.produced, slot.producer),
+    consumers: side(live.consumers.length, slot.consumed, slot.consumer),
+  }
+}
+
+/** Several producers and consumers share one queue: a SharedArrayBuffer ring buffer with Atomics. */
+export function QueueDemo({ code, differs }: DemoSlots) {
+  const { group, alive } = useWorkers('queue')
+  const [shared, setShared] = useState<{ queue: SharedQueue; board: Int32Array } | null>(null)
+  const running = shared !== null
+  const { liveRef, view, reset, flush } = useLiveView(emptyLive, running, {
+    perSecond: 5,
+    refresh: (v) => (shared ? observe(v, shared.queue, shared.board) : v),
+  })
+
+  const demo = useDemo({
+    id: 'queue',
+    controls,
+    requiresIsolation: true,
+    run: async ({ producers, consumers, items, maxsize, work }, { signal }) => {
+      // #region queue
+      const queue = SharedQueue.create(maxsize, 2) // Queue(maxsize): items are (producer, n) pairs
+      const board = createBoard()
+      const idle = (n: number) => Array.from({ length: n }, () => ({ count: 0, doing: Doing.idle }))
+      reset({ capacity: maxsize, items: [], producers: idle(producers), consumers: idle(consumers), perProducer: items })
+      setShared({ queue, board })
+      try {
+        const buffers = [queue.buffer, board.buffer as SharedArrayBuffer] as const
+        const consuming = Promise.all(Array.from({ length: consumers }, (_, c) => group.spawn({ signal }).api.consumer(...buffers, c, work)))
+        consuming.catch(() => {}) // awaited below; Stop may end it first
+        const producing = Array.from({ length: producers }, (_, p) => group.spawn({ signal }).api.producer(...buffers, p, items, MAKE_MS))
+        const produced = (await Promise.all(producing)).reduce((a, b) => a + b, 0) // join the producers
+        for (let c = 0; c < consumers; c++) await queue.putAsync([NONE, 0], signal) // one None per consumer: "no more items"
+        const perConsumer = await consuming // join the consumers
+        // #endregion
+        liveRef.current = observe(liveRef.current, queue, board)
+        flush()
+        const consumed = perConsumer.reduce((a, b) => a + b, 0)
+        const checksum = Array.from({ length: consumers }, (_, c) => Atomics.load(board, slot.checksum(c))).reduce((a, b) => a + b, 0)
+        const exact = consumed === produced && checksum === expectedChecksum(producers, items)
+        return {
+          result: { produced, consumed, perConsumer, exact },
+          summary:
+            `${producers} producer${producers === 1 ? '' : 's'} put ${produced} items; ${consumers} consumer${consumers === 1 ? '' : 's'} ` +
+            `got ${consumed} (${perConsumer.join(' + ')}), then one None each. ` +
+            (exact ? 'Every item was consumed exactly once.' : 'Some items were lost or doubled!'),
+        }
+      } finally {
+        group.terminateAll()
+        setShared(null)
+      }
+    },
+  })
+
+  const contentsId = useId()
+  const inQueue = view.items.length
+  return (
+    <DemoFrame
+      demo={demo}
+      title="A Queue shared by producers and consumers"
+      description="Producers put (producer, n) items on one bounded queue; consumers take them off, whichever is free. When the producers are done, the parent puts one None per consumer to stop them."
+      runLabel="producers and consumers"
+      code={code}
+      differs={differs}
+    >
+      <dl className="stat-grid">
+        <div className="stat">
+          <dt>Workers alive</dt>
+          <dd>{alive}</dd>
+        </div>
+        <div className="stat">
+          <dt>Produced</dt>
+          <dd>{view.producers.reduce((a, p) => a + p.count, 0)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Consumed</dt>
+          <dd>{view.consumers.reduce((a, c) => a + c.count, 0)}</dd>
+        </div>
+        <div className="stat">
+          <dt>In the queue</dt>
+          <dd>
+            {inQueue} / {view.capacity || '–'}
+          </dd>
+        </div>
+      </dl>
+      {view.capacity ? (
+        <div className="mp-queue">
+          <SideList kind="producer" sides={view.producers} total={view.perProducer} />
+          <div className="mp-queue-middle">
+            <p className="mp-queue-title" id={contentsId}>
+              The queue, oldest first
+            </p>
+            <ol className="mp-queue-slots" aria-labelledby={contentsId}>
+              {Array.from({ length: view.capacity }, (_, i) => {
+                const item = view.items[i]
+                if (!item) return <li key={i} className="mp-slot-empty" aria-hidden="true" />
+                const none = item[0] === NONE
+                return (
+                  <li key={i} data-none={none ? '' : undefined} style={none ? undefined : { ['--hue' as string]: workerHue(item[0]!) }}>
+                    {none ? 'None' : `(${item[0]! + 1}, ${item[1]})`}
+                  </li>
+                )
+              })}
+            </ol>
+            <p className="mp-queue-note">{inQueue === 0 ? 'Empty.' : inQueue === view.capacity ? 'Full: put() waits.' : `${inQueue} waiting to be consumed.`}</p>
+          </div>
+          <SideList kind="consumer" sides={view.consumers} />
+        </div>
+      ) : null}
+    </DemoFrame>
+  )
+}
+
+const sideWords = {
+  producer: { title: 'Producers', verb: 'put', waiting: 'waiting for room' },
+  consumer: { title: 'Consumers', verb: 'got', waiting: 'waiting for an item' },
+}
+
+function SideList({ kind, sides, total }: { kind: keyof typeof sideWords; sides: Side[]; total?: number }) {
+  const words = sideWords[kind]
+  return (
+    <div className="mp-side" data-kind={kind}>
+      <p className="mp-queue-title">{words.title}</p>
+      <ul>
+        {sides.map((side, i) => (
+          <li key={i} data-doing={doingText[side.doing]} style={kind === 'producer' ? { ['--hue' as string]: workerHue(i) } : undefined}>
+            <span className="mp-side-name">
+              {kind} {i + 1}
+            </span>
+            <span>
+              {words.verb} {side.count}
+              {total ? ` of ${total}` : ''}
+            </span>
+            <span className="mp-side-doing">{side.doing === Doing.waiting ? words.waiting : doingText[side.doing]}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,103 @@
+import { useId } from 'react'
+
+export type SpeedupPoint = { workers: number; ms: number; runs: number }
+
+type SpeedupChartProps = {
+  /** The best time at each worker count run so far. */
+  points: SpeedupPoint[]
+  cores: number
+  /** The chunksize every point was measured with; another one starts a new chart. */
+  chunksize: number
+}
+
+const W = 560
+const H = 280
+const pad = { left: 48, right: 16, top: 16, bottom: 44 }
+
+const fmt = (x: number) => x.toFixed(2)
+/** The best a pool can do: one core per worker, up to the number of cores. */
+export const idealSpeedup = (workers: number, cores: number) => Math.min(workers, cores)
+
+/**
+ * Speedup over one worker at each worker count run so far, beside the ideal. An SVG with a title
+ * and description, and the same figures as a table.
+ */
+export function SpeedupChart({ points, cores, chunksize }: SpeedupChartProps) {
+  const id = useId()
+  const sorted = [...points].sort((a, b) => a.workers - b.workers)
+  const baseline = sorted.find((p) => p.workers === 1)?.ms
+  const rows = sorted.map((p) => ({ ...p, speedup: baseline ? baseline / p.ms : null, ideal: idealSpeedup(p.workers, cores) }))
+  const xMax = Math.max(2 * cores, ...sorted.map((p) => p.workers), 2)
+  const yMax = Math.ceil(Math.max(cores, ...rows.map((r) => r.speedup ?? 0)) + 0.5)
+  const x = (workers: number) => pad.left + ((workers - 1) / (xMax - 1)) * (W - pad.left - pad.right)
+  const y = (speedup: number) => H - pad.bottom - (speedup / yMax) * (H - pad.top - pad.bottom)
+  const measured = rows.filter((r) => r.speedup !== null)
+  const xTicks = Array.from({ length: xMax }, (_, i) => i + 1).filter((w) => xMax <= 16 || w === 1 || w % 2 === 0)
+
+  const description = baseline
+    ? `Speedup over one worker: ${measured.map((r) => `${r.workers} worker${r.workers === 1 ? '' : 's'} ×${fmt(r.speedup!)}`).join('; ')}. ` +
+      `The ideal rises one for one up to ${cores} cores, then stays flat.`
+    : 'No one-worker run yet, so no speedup to show.'
+
+  return (
+    <figure className="mp-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+        <title id={`${id}-title`}>Speedup by number of workers</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        {Array.from({ length: yMax + 1 }, (_, s) => (
+          <g key={s} className="mp-chart-grid">
+            <line x1={pad.left} x2={W - pad.right} y1={y(s)} y2={y(s)} />
+            <text x={pad.left - 8} y={y(s)} dy="0.32em" textAnchor="end">
+              ×{s}
+            </text>
+          </g>
+        ))}
+        {xTicks.map((w) => (
+          <text key={w} className="mp-chart-tick" x={x(w)} y={H - pad.bottom + 18} textAnchor="middle">
+            {w}
+          </text>
+        ))}
+        <text className="mp-chart-axis" x={(pad.left + W - pad.right) / 2} y={H - 6} textAnchor="middle">
+          workers
+        </text>
+        <line className="mp-chart-cores" x1={x(cores)} x2={x(cores)} y1={pad.top} y2={H - pad.bottom} />
+        <text className="mp-chart-tick" x={x(cores) + 4} y={pad.top + 10}>
+          {cores} cores
+        </text>
+        <polyline className="mp-chart-ideal" points={[1, cores, xMax].map((w) => `${x(w)},${y(idealSpeedup(w, cores))}`).join(' ')} />
+        {measured.length > 1 ? <polyline className="mp-chart-measured" points={measured.map((r) => `${x(r.workers)},${y(r.speedup!)}`).join(' ')} /> : null}
+        {measured.map((r) => (
+          <circle key={r.workers} className="mp-chart-point" cx={x(r.workers)} cy={y(r.speedup!)} r={5} />
+        ))}
+      </svg>
+      <figcaption className="mp-chart-key">
+        <span className="mp-key-measured">measured (best run at each count)</span>
+        <span className="mp-key-ideal">ideal: min(workers, cores)</span>
+        <span className="mp-key-note">all with chunksize {chunksize}</span>
+      </figcaption>
+      <table className="mp-table">
+        <caption className="sr-only">Times and speedups by number of workers, with chunksize {chunksize}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Workers</th>
+            <th scope="col">Best time</th>
+            <th scope="col">Speedup</th>
+            <th scope="col">Ideal</th>
+            <th scope="col">Runs</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.workers}>
+              <th scope="row">{r.workers}</th>
+              <td>{Math.round(r.ms)} ms</td>
+              <td>{r.speedup === null ? '—' : `×${fmt(r.speedup)}`}</td>
+              <td>×{r.ideal}</td>
+              <td>{r.runs}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  )
+}

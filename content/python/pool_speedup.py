@@ -1,0 +1,41 @@
+import time
+from functools import partial
+from multiprocessing import Pool, cpu_count
+
+BLOCKS = 64
+BLOCK_SIZE = 5_000  # smaller than in the browser: CPython is slower
+
+
+def is_prime(n):
+    if n < 2:
+        return False
+    if n % 2 == 0:
+        return n == 2
+    d = 3
+    while d * d <= n:
+        if n % d == 0:
+            return False
+        d += 2
+    return True
+
+
+def count_primes(block, block_size):
+    numbers = range(block * block_size, (block + 1) * block_size)
+    return sum(1 for n in numbers if is_prime(n))
+
+
+if __name__ == "__main__":
+    task = partial(count_primes, block_size=BLOCK_SIZE)
+    baseline = None
+    for workers in range(1, 2 * cpu_count() + 1):
+        with Pool(processes=workers) as pool:
+            pool.map(abs, range(workers))  # let every worker start
+            start = time.perf_counter()
+            total = sum(pool.map(task, range(BLOCKS), chunksize=1))
+            seconds = time.perf_counter() - start
+        baseline = baseline or seconds
+        ideal = min(workers, cpu_count())
+        print(
+            f"{workers:2} workers: {total} primes in {seconds:.2f} s, "
+            f"speedup ×{baseline / seconds:.2f} (ideal ×{ideal})"
+        )

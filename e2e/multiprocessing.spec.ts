@@ -1,0 +1,196 @@
+import { demo, expect, expectAccessible, runDemo, test, trackWorkers } from './fixtures'
+
+const lesson = '/learn/multiprocessing'
+const at = (id: string, settings: Record<string, string> = {}) => `${lesson}?${new URLSearchParams({ demo: id, ...settings })}`
+
+// Worker demos on a busy two-core machine: generous time, loose performance bounds.
+test.describe.configure({ timeout: 120_000 })
+
+test.describe('Pool.map with partial', () => {
+  test("gives the notes' result and shows which worker computed each item", async ({ page }) => {
+    await page.goto(at('pool-map', { multiplier: '2', n: '10' }))
+    const result = await runDemo<{ results: number[]; workers: number }>(page, 'pool-map')
+    expect(result.results).toEqual([0, 2, 8, 18, 32, 50, 72, 98, 128, 162])
+    expect(result.workers).toBe(4)
+    const root = demo(page, 'pool-map')
+    await expect(root.getByRole('figure', { name: 'print(results)' })).toContainText('[0, 2, 8, 18, 32, 50, 72, 98, 128, 162]')
+    const items = root.getByRole('list', { name: 'Each item, its result, and the worker that computed it' }).getByRole('listitem')
+    await expect(items).toHaveCount(10)
+    await expect(items.filter({ hasText: 'square_number(9)' })).toContainText(/162\s*worker [1-4]/)
+    await expect(root.getByRole('list', { name: 'Items each worker computed' })).toContainText('worker 1:')
+  })
+
+  test('keeps input order over many chunks', async ({ page }) => {
+    await page.goto(at('pool-map', { multiplier: '-3', n: '1000', workers: '3', chunksize: '7' }))
+    const result = await runDemo<{ results: number[]; chunks: number }>(page, 'pool-map')
+    expect(result.results).toEqual(Array.from({ length: 1000 }, (_, n) => -3 * n * n + 0)) // + 0: JSON has no -0
+    expect(result.chunks).toBe(143)
+  })
+
+  test("shows the task's error, raised in a worker, and leaves no worker alive", async ({ page }) => {
+    const workers = trackWorkers(page)
+    await page.goto(at('pool-map', { fail: 'true' }))
+    const root = demo(page, 'pool-map')
+    await root.getByRole('button', { name: /^Run/ }).click()
+    await expect(root).toHaveAttribute('data-state', 'error')
+    await expect(root.getByRole('alert')).toContainText(/ValueError: square_number refuses n = 9\. Raised in worker [1-4]; pool\.map re-raised it here/)
+    await expect.poll(() => workers.alive).toBe(0)
+    await root.getByLabel('square_number raises on the last item').uncheck()
+    expect((await runDemo<{ results: number[] }>(page, 'pool-map')).results).toHaveLength(10)
+  })
+
+  test('refuses an out-of-range n without starting a worker', async ({ page }) => {
+    const workers = trackWorkers(page)
+    await page.goto(at('pool-map', { n: '1001' }))
+    const root = demo(page, 'pool-map')
+    await expect(root.getByText('1,001 is above the maximum, 1,000.')).toBeVisible()
+    await root.getByRole('button', { name: /^Run/ }).click()
+    await expect(root.getByRole('status')).toHaveText('Fix the highlighted values, then run again.')
+    expect(workers.started).toBe(0)
+  })
+})
+
+test.describe('Pool speedup', () => {
+  test('two workers finish the same job faster than one, and the chart shows it', async ({ page }) => {
+    type Result = { workers: number; ms: number; total: number; speedup: number; cores: number; startupMs: number }
+    await page.goto(at('pool-speedup', { workers: '2' }))
+    const root = demo(page, 'pool-speedup')
+    // The first run times one worker, then two. Two more runs give each count its best of two:
+    // the machine may be busy, and the chart keeps the best time at each count.
+    const first = await runDemo<Result>(page, 'pool-speedup', 90_000)
+    await root.getByRole('textbox', { name: /^Workers/ }).fill('1')
+    await runDemo(page, 'pool-speedup', 90_000)
+    await root.getByRole('textbox', { name: /^Workers/ }).fill('2')
+    const result = await runDemo<Result>(page, 'pool-speedup', 90_000)
+    expect(result.workers).toBe(2)
+    expect([first.total, result.total]).toEqual([438_410, 438_410]) // primes below 6,400,000: the same work each time
+    expect(result.ms).toBeGreaterThan(0)
+    expect(result.startupMs).toBeGreaterThanOrEqual(0)
+    // A loose bound for correctness; the benchmark carries the real target.
+    if (result.cores >= 2) expect(result.speedup).toBeGreaterThan(1.3)
+    await expect(root.getByRole('img', { name: 'Speedup by number of workers' })).toHaveAccessibleDescription(/2 workers ×\d\.\d\d/)
+    await expect(root.getByRole('figure', { name: 'Which worker computed which blocks, over time' })).toContainText('worker 2')
+    await expect(root.getByRole('row', { name: /^1 / })).toContainText('×1.00')
+    await expect(root.getByRole('row', { name: /^2 / })).toContainText('×2')
+  })
+})
+
+test.describe('Process', () => {
+  test('reports the exit code of sys.exit(3)', async ({ page }) => {
+    await page.goto(at('process', { seconds: '0.5', ending: 'exit' }))
+    const result = await runDemo<{ exitcode: number; alive: boolean }>(page, 'process')
+    expect(result).toMatchObject({ exitcode: 3, alive: false })
+    await expect(demo(page, 'process').getByRole('list', { name: 'Life of the process' }).getByRole('listitem').filter({ hasText: 'stopped' })).toHaveAttribute('aria-current', 'step')
+  })
+
+  test('prints a traceback and exits with 1 when the target raises', async ({ page }) => {
+    await page.goto(at('process', { seconds: '0.5', ending: 'raise' }))
+    expect(await runDemo(page, 'process')).toMatchObject({ exitcode: 1 })
+    await expect(demo(page, 'process').getByRole('list', { name: 'What the parent did and the child printed' })).toContainText(
+      'ValueError: something went wrong in the child',
+    )
+  })
+
+  test('p.terminate() ends the child mid-work with exitcode -15', async ({ page }) => {
+    const workers = trackWorkers(page)
+    await page.goto(at('process', { seconds: '10' }))
+    const root = demo(page, 'process')
+    await root.getByRole('button', { name: /^Run/ }).click()
+    await expect(root.getByRole('definition').nth(1)).toHaveText('True')
+    await expect(root.getByText('step 1 of 40')).toBeVisible()
+    expect(workers.alive).toBe(1)
+    await root.getByRole('button', { name: 'p.terminate()' }).click()
+    await expect(root).toHaveAttribute('data-state', 'done')
+    expect(JSON.parse((await root.getAttribute('data-result'))!)).toMatchObject({ exitcode: -15, alive: false })
+    await expect(root.getByRole('status')).toContainText('killed by signal 15 (SIGTERM)')
+    await expect.poll(() => workers.alive).toBe(0)
+  })
+})
+
+test('the pipe carries numbers to B and their squares back to A', async ({ page }) => {
+  await page.goto(at('pipe', { messages: '6', pause: '0' }))
+  const result = await runDemo<{ replies: number[]; answered: number; crossed: number }>(page, 'pipe')
+  expect(result).toEqual({ messages: 6, replies: [0, 1, 4, 9, 16, 25], answered: 6, crossed: 13 })
+  const rows = demo(page, 'pipe').getByRole('list', { name: 'Messages through the pipe, in order' }).getByRole('listitem')
+  await expect(rows).toHaveCount(13)
+  await expect(rows.last()).toContainText(/A to B:.*None/)
+})
+
+test.describe('Queue', () => {
+  test('every item from every producer is consumed exactly once', async ({ page }) => {
+    await page.goto(at('queue', { producers: '3', consumers: '2', items: '15', maxsize: '4', work: '5' }))
+    const result = await runDemo<{ produced: number; consumed: number; perConsumer: number[]; exact: boolean }>(page, 'queue')
+    expect(result).toMatchObject({ produced: 45, consumed: 45, exact: true })
+    expect(result.perConsumer).toHaveLength(2)
+    const root = demo(page, 'queue')
+    await expect(root.getByRole('status')).toContainText('Every item was consumed exactly once.')
+    await expect(root.getByText('consumer 2')).toBeVisible()
+  })
+
+  test('shows the queue filling up while producers wait for room', async ({ page }) => {
+    await page.goto(at('queue', { producers: '4', consumers: '1', items: '10', maxsize: '3', work: '150' }))
+    const root = demo(page, 'queue')
+    await root.getByRole('button', { name: /^Run/ }).click()
+    await expect(root.getByText('Full: put() waits.')).toBeVisible()
+    await expect(root.getByText('waiting for room').first()).toBeVisible()
+    await root.getByRole('button', { name: 'Stop' }).click()
+  })
+
+  test('Stop ends the run and terminates every worker', async ({ page }) => {
+    const workers = trackWorkers(page)
+    await page.goto(at('queue', { producers: '2', consumers: '2', items: '200', work: '200' }))
+    const root = demo(page, 'queue')
+    await root.getByRole('button', { name: /^Run/ }).click()
+    await expect.poll(() => workers.alive).toBe(4)
+    await root.getByRole('button', { name: 'Stop' }).click()
+    await expect(root).toHaveAttribute('data-state', 'idle')
+    await expect(root.getByRole('status')).toHaveText('Stopped.')
+    await expect.poll(() => workers.alive).toBe(0)
+  })
+})
+
+test('leaving the page mid-run terminates every pool worker', async ({ page }) => {
+  const workers = trackWorkers(page)
+  await page.goto(at('pool-speedup', { workers: '4' }))
+  await demo(page, 'pool-speedup').getByRole('button', { name: /^Run/ }).click()
+  // The one-worker baseline comes first, then the pool of four.
+  await expect.poll(() => workers.alive, { timeout: 60_000 }).toBe(4)
+  // Client-side navigation: the page stays, only the lesson unmounts.
+  await page.getByRole('link', { name: 'Concurrency Lab' }).click()
+  await expect(page).toHaveURL('/')
+  await expect.poll(() => workers.alive).toBe(0)
+  expect(workers.started).toBe(5)
+})
+
+test('the live views stay accessible in both themes', async ({ page }) => {
+  await page.goto(lesson)
+  const runs: [string, [RegExp, string][]][] = [
+    ['pool-map', []],
+    ['pool-speedup', [[/^Workers/, '1']]],
+    ['process', [[/^The child works for/, '0.5']]],
+    ['pipe', [[/^Numbers A sends/, '3'], [/^Pause between/, '0']]],
+    ['queue', [[/^Items per producer/, '5'], [/^Time to use an item/, '0']]],
+  ]
+  for (const [id, fields] of runs) {
+    const root = demo(page, id)
+    for (const [label, value] of fields) await root.getByRole('textbox', { name: label }).fill(value)
+    if (id === 'process') await root.getByRole('radio', { name: 'raises ValueError' }).check()
+    await runDemo(page, id, 90_000)
+  }
+  await expectAccessible(page)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expect(page.locator('html')).toHaveClass(/dark/)
+  await expectAccessible(page)
+})
+
+test('a predict-the-output question explains why the counter stays 0', async ({ page }) => {
+  await page.goto(lesson)
+  const question = page.locator('[data-check="pool-global-counter"]')
+  await question.getByRole('radio', { name: '100', exact: true }).check()
+  await question.getByRole('button', { name: 'Check answer' }).click()
+  await expect(question.getByText('Not quite.')).toBeVisible()
+  await question.getByRole('radio', { name: '0', exact: true }).check()
+  await question.getByRole('button', { name: 'Check answer' }).click()
+  await expect(question.getByText('Correct.')).toBeVisible()
+  await expect(question).toContainText('its own copy of counter')
+})

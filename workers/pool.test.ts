@@ -1,0 +1,292 @@
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
+import type { PoolTasks } from './pool.worker'
+import { chunked, defaultChunksize, Pool, type ChunkEvent } from './pool'
+import type { TaskServer } from './pool-tasks'
+import type { FixtureTasks } from './testing/pool-fixture.worker'
+import { nodeWorker } from './testing/node-worker'
+import { WorkerGroup, type WorkerLike } from './worker-group'
+
+const groups: WorkerGroup<unknown>[] = []
+/** A WorkerGroup of real worker threads running `entry`, ended after each test. */
+function threads<Api>(entry: string, spy?: (message: unknown) => void) {
+  const group = new WorkerGroup<Api>(() => {
+    const worker = nodeWorker(entry)
+    if (!spy) return worker
+    const post = worker.postMessage.bind(worker)
+    return Object.assign(worker, {
+      postMessage: (message: unknown, transfer?: Transferable[]) => {
+        spy(message)
+        post(message, transfer)
+      },
+    }) satisfies WorkerLike
+  })
+  groups.push(group as WorkerGroup<unknown>)
+  return group
+}
+const fixtures = (spy?: (message: unknown) => void) => threads<TaskServer<FixtureTasks>>('workers/testing/pool-fixture.worker.ts', spy)
+
+afterEach(() => {
+  for (const group of groups.splice(0)) group.terminateAll()
+  vi.unstubAllGlobals()
+})
+
+describe('chunking', () => {
+  it('splits items into chunks of chunksize, in order, the last one shorter', () => {
+    expect(chunked([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 3)).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]])
+    expect(chunked([1, 2], 5)).toEqual([[1, 2]])
+    expect(chunked([], 4)).toEqual([])
+  })
+
+  it('refuses a chunksize below 1, as Python does', () => {
+    expect(() => chunked([1], 0)).toThrow(RangeError)
+    expect(() => chunked([1], 1.5)).toThrow(RangeError)
+  })
+
+  it("defaults like Pool.map: about four chunks per worker, rounded up", () => {
+    // Python: chunksize, extra = divmod(len(iterable), len(pool) * 4); if extra: chunksize += 1
+    expect(defaultChunksize(10, 4)).toBe(1)
+    expect(defaultChunksize(100, 4)).toBe(7)
+    expect(defaultChunksize(64, 2)).toBe(8)
+    expect(defaultChunksize(0, 4)).toBe(1)
+  })
+})
+
+describe('Pool.map on the lesson\'s worker', () => {
+  it("gives the notes' result for partial(square_number, multiplier=2) over range(10)", async () => {
+    const pool = new Pool<PoolTasks>(threads<TaskServer<PoolTasks>>('workers/pool.worker.ts'), { size: 4 })
+    const results = await pool.map(pool.partial('squareNumber', 2), Array.from({ length: 10 }, (_, n) => n))
+    expect(results).toEqual([0, 2, 8, 18, 32, 50, 72, 98, 128, 162])
+    pool.terminate()
+  })
+})
+
+describe('Pool.map', () => {
+  it('sends chunks of chunksize and reports which worker ran each', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 2 })
+    const events: ChunkEvent[] = []
+    const results = await pool.map('square', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], { chunksize: 3, onChunk: (e) => events.push(e) })
+    expect(results).toEqual([0, 1, 4, 9, 16, 25, 36, 49, 64, 81])
+    const done = events.filter((e) => e.type === 'done').sort((a, b) => a.first - b.first)
+    expect(done.map((e) => [e.first, e.count])).toEqual([[0, 3], [3, 3], [6, 3], [9, 1]])
+    for (const e of done) {
+      expect(e.worker).toBeGreaterThanOrEqual(0)
+      expect(e.worker).toBeLessThan(2)
+      if (e.type === 'done') expect(e.end).toBeGreaterThanOrEqual(e.start)
+    }
+    expect(events.filter((e) => e.type === 'start')).toHaveLength(4)
+    pool.terminate()
+  })
+
+  it('keeps input order when later chunks finish first', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 3 })
+    await pool.ready()
+    const delays = [300, 200, 100, 0, 0]
+    const finished: number[] = []
+    const results = await pool.map('echoAfter', delays, {
+      chunksize: 1,
+      onChunk: (e) => e.type === 'done' && finished.push(e.first),
+    })
+    expect(results).toEqual(delays)
+    expect(finished).not.toEqual([0, 1, 2, 3, 4])
+    pool.terminate()
+  })
+
+  it('runs on several threads at once', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 2 })
+    await pool.ready()
+    const threadIds = await pool.map('spin', [80, 80, 80, 80], { chunksize: 1 })
+    expect(new Set(threadIds).size).toBe(2)
+    pool.terminate()
+  })
+
+  it('sends the fixed arguments of a partial once per worker, not with every chunk', async () => {
+    const runChunks: unknown[][] = []
+    const spy = (message: unknown) => {
+      const m = message as { path?: string[]; argumentList?: { value?: unknown }[] }
+      if (m.path?.[0] === 'runChunk') runChunks.push(m.argumentList!.map((a) => a.value))
+    }
+    const pool = new Pool<FixtureTasks>(fixtures(spy), { size: 2 })
+    const results = await pool.map(pool.partial('scale', 10), [1, 2, 3, 4, 5, 6, 7, 8], { chunksize: 1 })
+    expect(results).toEqual([10, 20, 30, 40, 50, 60, 70, 80])
+    expect(runChunks).toHaveLength(8)
+    const withFixed = runChunks.filter((args) => args[4] !== undefined)
+    expect(withFixed.length).toBeLessThanOrEqual(2)
+    expect(withFixed[0]![4]).toEqual([10])
+    pool.terminate()
+  })
+
+  it('resolves at once with no items', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 1 })
+    await expect(pool.map('square', [])).resolves.toEqual([])
+    pool.terminate()
+  })
+})
+
+describe('a task that raises', () => {
+  it('rejects the map with its own error, and the pool stays usable', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 2 })
+    const items = Array.from({ length: 40 }, (_, i) => i)
+    const started: number[] = []
+    const failing = pool.map(pool.partial('failOn', 3), items, { chunksize: 1, onChunk: (e) => e.type === 'start' && started.push(e.first) })
+    await expect(failing).rejects.toMatchObject({ name: 'ValueError', message: 'bad item 3' })
+    // The failed job's queued chunks are dropped, not run.
+    expect(started.length).toBeLessThan(items.length)
+    expect(pool.state).toBe('running')
+    await expect(pool.map('square', [1, 2, 3])).resolves.toEqual([1, 4, 9])
+    await expect(pool.apply('failOn', 5, 5)).rejects.toThrow('bad item 5')
+    await expect(pool.apply('add', 1, 2)).resolves.toBe(3)
+    pool.terminate()
+  })
+
+  it('ends an imapUnordered loop with that error', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 2 })
+    const seen: number[] = []
+    await expect(
+      (async () => {
+        for await (const value of pool.imapUnordered(pool.partial('failOn', 6), [1, 2, 3, 4, 5, 6, 7])) seen.push(value)
+      })(),
+    ).rejects.toMatchObject({ name: 'ValueError' })
+    expect(seen).not.toContain(6)
+    pool.terminate()
+  })
+})
+
+describe('Pool.imapUnordered, apply and starmap', () => {
+  it('imapUnordered yields every result as it finishes', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 3 })
+    await pool.ready()
+    const order: number[] = []
+    for await (const ms of pool.imapUnordered('echoAfter', [600, 300, 0, 0])) order.push(ms)
+    expect([...order].sort((a, b) => a - b)).toEqual([0, 0, 300, 600])
+    expect(order.at(-1)).toBe(600)
+    pool.terminate()
+  })
+
+  it('imapUnordered drops the rest when the loop stops early', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 1 })
+    let started = 0
+    for await (const value of pool.imapUnordered('square', [1, 2, 3, 4, 5, 6, 7, 8], { onChunk: (e) => e.type === 'start' && started++ })) {
+      expect(value).toBe(1)
+      break
+    }
+    await expect(pool.map('square', [9])).resolves.toEqual([81])
+    expect(started).toBeLessThan(8)
+    pool.terminate()
+  })
+
+  it('apply runs one call; starmap spreads each tuple of arguments', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 2 })
+    await expect(pool.apply('add', 2, 3, 4)).resolves.toBe(9)
+    await expect(pool.apply(pool.partial('scale', 3), 7)).resolves.toBe(21)
+    await expect(pool.starmap('add', [[1, 2], [3, 4, 5], [6, 7]])).resolves.toEqual([3, 12, 13])
+    pool.terminate()
+  })
+
+  it('runs the initializer once in each worker before any task', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 2, initializer: { task: 'setTag', args: ['#'] } })
+    await expect(pool.map('tagged', [1, 2, 3, 4], { chunksize: 1 })).resolves.toEqual(['#1', '#2', '#3', '#4'])
+    pool.terminate()
+  })
+})
+
+describe('cancellation and shutdown', () => {
+  it('aborting the signal terminates every worker and rejects the map', async () => {
+    const group = fixtures()
+    const controller = new AbortController()
+    const pool = new Pool<FixtureTasks>(group, { size: 2, signal: controller.signal })
+    await pool.ready()
+    expect(group.alive).toBe(2)
+    const job = pool.map('spin', [5_000, 5_000, 5_000], { chunksize: 1 })
+    setTimeout(() => controller.abort(), 50)
+    const started = Date.now()
+    await expect(job).rejects.toMatchObject({ name: 'AbortError' })
+    expect(Date.now() - started).toBeLessThan(2_000)
+    expect(group.alive).toBe(0)
+    expect(pool.state).toBe('terminated')
+    await expect(pool.map('square', [1])).rejects.toThrow('terminated')
+  })
+
+  it('terminate() ends the workers mid-task; join() then resolves', async () => {
+    const group = fixtures()
+    const pool = new Pool<FixtureTasks>(group, { size: 2 })
+    const job = pool.map('spin', [5_000, 5_000], { chunksize: 1 })
+    await pool.ready()
+    pool.terminate()
+    await expect(job).rejects.toMatchObject({ name: 'AbortError' })
+    await pool.join()
+    expect(group.alive).toBe(0)
+  })
+
+  it('a worker ended by its owner (Stop, leaving the page) ends the pool', async () => {
+    const group = fixtures()
+    const pool = new Pool<FixtureTasks>(group, { size: 2 })
+    await pool.ready()
+    const job = pool.map('spin', [5_000, 5_000], { chunksize: 1 })
+    setTimeout(() => group.terminateAll(), 50)
+    await expect(job).rejects.toMatchObject({ name: 'AbortError' })
+    expect(pool.state).toBe('terminated')
+  })
+
+  it('close() refuses new jobs, finishes queued ones, then ends the workers', async () => {
+    const group = fixtures()
+    const pool = new Pool<FixtureTasks>(group, { size: 2 })
+    await expect(pool.join()).rejects.toThrow('still running')
+    const job = pool.map('echoAfter', [40, 40, 40, 40], { chunksize: 1 })
+    pool.close()
+    await expect(pool.map('square', [1])).rejects.toThrow('closed')
+    await expect(job).resolves.toEqual([40, 40, 40, 40])
+    await pool.join()
+    expect(group.alive).toBe(0)
+    expect(pool.state).toBe('terminated')
+  })
+})
+
+describe('pool size', () => {
+  const fake = () => {
+    const spawned: object[] = []
+    return {
+      spawned,
+      source: {
+        spawn: () => {
+          const entry = { worker: {} as WorkerLike, api: { ping: () => new Promise<true>(() => {}) } }
+          spawned.push(entry)
+          return entry as never
+        },
+        terminate: vi.fn(),
+      },
+    }
+  }
+
+  it('defaults to navigator.hardwareConcurrency, like cpu_count()', () => {
+    vi.stubGlobal('navigator', { hardwareConcurrency: 3 })
+    const { source, spawned } = fake()
+    const pool = new Pool<FixtureTasks>(source)
+    expect(pool.size).toBe(3)
+    expect(spawned).toHaveLength(3)
+    pool.terminate()
+    expect(source.terminate).toHaveBeenCalledTimes(3)
+  })
+
+  it('refuses fewer than one worker', () => {
+    expect(() => new Pool<FixtureTasks>(fake().source, { size: 0 })).toThrow(RangeError)
+  })
+})
+
+describe('types', () => {
+  it('follow each task from name to result', () => {
+    // Type-level only: `npm run typecheck` fails if these stop holding.
+    const check = (pool: Pool<PoolTasks>) => {
+      expectTypeOf(pool.map(pool.partial('squareNumber', 2), [1, 2])).toEqualTypeOf<Promise<number[]>>()
+      expectTypeOf(pool.apply('countPrimes', 0, 1000)).toEqualTypeOf<Promise<number>>()
+      // @ts-expect-error square_number needs its multiplier: map it through partial
+      void pool.map('squareNumber', [1, 2])
+      // @ts-expect-error the multiplier is a number
+      void pool.partial('squareNumber', '2')
+      // @ts-expect-error no such task
+      void pool.apply('cube', 3)
+      // @ts-expect-error items are numbers
+      void pool.map(pool.partial('squareNumber', 2), ['1'])
+    }
+    expect(check).toBeTypeOf('function')
+  })
+})

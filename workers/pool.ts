@@ -1,0 +1,362 @@
+import type { Remote } from 'comlink'
+import type { Spawned } from './worker-group'
+import { sharedNow, type CallStyle, type ChunkReport, type Tasks, type TaskServer } from './pool-tasks'
+
+export type { Tasks } from './pool-tasks'
+
+/**
+ * Where a pool gets its workers: `useWorkers(kind).group` in a demo, a `WorkerGroup` in tests. The
+ * source stays their owner — it creates and terminates every worker — so Stop and leaving the page
+ * end a pool's workers like any others.
+ */
+export type WorkerSource<Api> = {
+  spawn(options: { signal?: AbortSignal }): Spawned<Api>
+  terminate(spawned: Spawned<Api>): void
+}
+
+type Name<T extends Tasks> = keyof T & string
+type Params<F> = F extends (...args: infer A) => unknown ? A : never
+/** The item a task takes first. */
+export type ItemOf<F> = Params<F> extends [infer Item, ...unknown[]] ? Item : never
+/** The arguments after the item: what `partial` fixes. */
+export type FixedOf<F> = Params<F> extends [unknown, ...infer Fixed] ? Fixed : never
+export type ResultOf<F> = F extends (...args: never[]) => infer R ? Awaited<R> : never
+
+/** A task with its trailing arguments fixed, like `functools.partial(task, multiplier=2)`. */
+export type Bound<T extends Tasks, K extends Name<T> = Name<T>> = { readonly task: K; readonly fixed: FixedOf<T[K]> }
+/** Tasks that can be mapped by name alone: every argument after the item is optional. */
+type UnaryName<T extends Tasks> = { [K in Name<T>]: [] extends FixedOf<T[K]> ? K : never }[Name<T>]
+/** What `map`, `imapUnordered` and `apply` accept: a task's name, or a bound task from `pool.partial`. */
+export type TaskRef<T extends Tasks> = UnaryName<T> | Bound<T>
+type NameOf<T extends Tasks, R extends TaskRef<T>> = R extends { task: infer K extends Name<T> } ? K : R & Name<T>
+type ItemFor<T extends Tasks, R extends TaskRef<T>> = ItemOf<T[NameOf<T, R>]>
+type ResultFor<T extends Tasks, R extends TaskRef<T>> = ResultOf<T[NameOf<T, R>]>
+
+/** One chunk starting on a worker (`at`: when the pool sent it) or finished (`start`–`end`: when it ran there). */
+export type ChunkEvent =
+  | { type: 'start'; chunk: number; worker: number; first: number; count: number; at: number }
+  | { type: 'done'; chunk: number; worker: number; first: number; count: number; start: number; end: number }
+
+export type MapOptions = {
+  /**
+   * Items sent to a worker per message. Defaults as in Python: for `map`, ⌈items ÷ (4 × size)⌉;
+   * for `imapUnordered`, 1.
+   */
+  chunksize?: number
+  /** Follows the job chunk by chunk: which worker ran which items, and when (timelines). */
+  onChunk?: (event: ChunkEvent) => void
+}
+
+export type PoolOptions<T extends Tasks> = {
+  /** How many workers; defaults to `navigator.hardwareConcurrency`, the browser's `os.cpu_count()`. */
+  size?: number
+  /** Aborting it terminates the pool, like `pool.terminate()`. */
+  signal?: AbortSignal
+  /** A task each worker runs once before any other, like `Pool(initializer=…, initargs=…)`. */
+  initializer?: { task: Name<T>; args?: unknown[] }
+}
+
+export type PoolState = 'running' | 'closed' | 'terminated'
+
+/** Python's default `Pool` size: the number of logical cores (1 where the platform will not say). */
+export const cpuCount = () => globalThis.navigator?.hardwareConcurrency || 1
+
+/** `Pool.map`'s default chunk size: about four chunks per worker, so stragglers even out. */
+export function defaultChunksize(items: number, size: number): number {
+  return Math.max(1, Math.ceil(items / (size * 4)))
+}
+
+/** Splits items into runs of `chunksize`, keeping order; the last run may be shorter. */
+export function chunked<I>(items: readonly I[], chunksize: number): I[][] {
+  if (!Number.isInteger(chunksize) || chunksize < 1) throw new RangeError(`chunksize must be a whole number ≥ 1, not ${chunksize}.`)
+  const chunks: I[][] = []
+  for (let i = 0; i < items.length; i += chunksize) chunks.push(items.slice(i, i + chunksize))
+  return chunks
+}
+
+type Job = {
+  id: number
+  task: string
+  fixed: unknown[]
+  style: CallStyle
+  /** Chunks not yet finished. */
+  pending: number
+  settled: boolean
+  onChunk?: (event: ChunkEvent) => void
+  deliver(chunk: Chunk, results: unknown[]): void
+  /** Called once: with nothing on success, with `{ error }` when the job failed or was cancelled. */
+  settle(failure?: Failure): void
+}
+/** Boxed, since a task may throw anything, even `undefined`. */
+type Failure = { error: unknown }
+type Chunk = { job: Job; index: number; first: number; items: unknown[] }
+type Member<T extends Tasks> = { index: number; spawned: Spawned<TaskServer<T>>; jobs: Set<number>; ready: boolean; busy: boolean }
+
+const poolTerminated = () => new DOMException('The pool was terminated.', 'AbortError')
+/** A worker that was terminated under a call: the group rejects the call with an AbortError. */
+const isTermination = (error: unknown) => error instanceof DOMException && error.name === 'AbortError'
+
+let nextJob = 1
+
+/**
+ * A member's worker API with task names as plain strings: `T` only narrows the names, and the
+ * public methods have already checked those (TypeScript cannot see through Comlink's types for a
+ * generic `T`).
+ */
+const remote = <T extends Tasks>(member: Member<T>) => member.spawned.api as unknown as Remote<TaskServer<Tasks>>
+
+/**
+ * A pool of Web Workers modelled on Python's `multiprocessing.Pool`. Tasks are functions a worker
+ * module exposes through `poolTasks`, called by name; items travel in chunks that idle workers take
+ * in turn, and results come back in input order (`map`) or as they finish (`imapUnordered`).
+ */
+export class Pool<T extends Tasks> {
+  /** The number of workers, fixed at creation. */
+  readonly size: number
+  readonly #source: WorkerSource<TaskServer<T>>
+  readonly #members: Member<T>[]
+  readonly #queue: Chunk[] = []
+  readonly #jobs = new Set<Job>()
+  readonly #ready: Promise<void>
+  #state: PoolState = 'running'
+  #ended!: () => void
+  readonly #allEnded = new Promise<void>((resolve) => (this.#ended = resolve))
+
+  constructor(source: WorkerSource<TaskServer<T>>, { size = cpuCount(), signal, initializer }: PoolOptions<T> = {}) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`A pool needs at least 1 worker, not ${size}.`)
+    signal?.throwIfAborted()
+    this.size = size
+    this.#source = source
+    this.#members = Array.from({ length: size }, (_, index) => ({
+      index,
+      spawned: source.spawn({ signal }),
+      jobs: new Set<number>(),
+      ready: false,
+      busy: false,
+    }))
+    signal?.addEventListener('abort', () => this.terminate(signal.reason), { once: true })
+    this.#ready = Promise.all(
+      this.#members.map(async (member) => {
+        await remote(member).ping()
+        if (initializer) await remote(member).initialize(initializer.task, initializer.args ?? [])
+        member.ready = true
+        this.#dispatch()
+      }),
+    ).then(
+      () => undefined,
+      (error: unknown) => {
+        this.terminate(error)
+        throw error
+      },
+    )
+    this.#ready.catch(() => {}) // reported to whoever awaits ready() or a job
+  }
+
+  get state(): PoolState {
+    return this.#state
+  }
+
+  /** Resolves once every worker has loaded (and run the initializer): time start-up, then time the work. */
+  ready(): Promise<void> {
+    return this.#ready
+  }
+
+  /** Fixes the arguments after the item, once: they reach each worker with its first chunk, not with every item. */
+  partial<K extends Name<T>>(task: K, ...fixed: FixedOf<T[K]>): Bound<T, K> {
+    return { task, fixed }
+  }
+
+  // #region map
+  /** Applies the task to every item in parallel; resolves with the results in input order. */
+  map<R extends TaskRef<T>>(task: R, items: Iterable<ItemFor<T, R>>, options: MapOptions = {}): Promise<ResultFor<T, R>[]> {
+    return this.#inOrder(task, [...items], 'map', options) as Promise<ResultFor<T, R>[]>
+  }
+
+  /** Runs a whole job and collects its results in input order: `map` and `starmap`. */
+  #inOrder(task: TaskRef<T> | Name<T>, items: unknown[], style: CallStyle, { chunksize, onChunk }: MapOptions): Promise<unknown[]> {
+    const results: unknown[] = new Array(items.length)
+    return new Promise((resolve, reject) => {
+      this.#submit(task, items, style, chunksize ?? defaultChunksize(items.length, this.size), onChunk, {
+        deliver: (chunk, values) => values.forEach((value, i) => (results[chunk.first + i] = value)),
+        settle: (failure) => (failure ? reject(failure.error) : resolve(results)),
+      })
+    })
+  }
+  // #endregion
+
+  /** Like `map`, but each item is a tuple of all the task's arguments, like `Pool.starmap`. */
+  starmap<K extends Name<T>>(task: K, argsList: Iterable<Params<T[K]>>, options: MapOptions = {}): Promise<ResultOf<T[K]>[]> {
+    return this.#inOrder(task, [...argsList], 'star', options) as Promise<ResultOf<T[K]>[]>
+  }
+
+  /**
+   * Starts the job now and yields results as chunks finish, in whatever order that is, like
+   * `Pool.imap_unordered`. Leaving the loop early drops the chunks not yet started.
+   */
+  imapUnordered<R extends TaskRef<T>>(task: R, items: Iterable<ItemFor<T, R>>, { chunksize = 1, onChunk }: MapOptions = {}): AsyncGenerator<ResultFor<T, R>, void, undefined> {
+    const inbox: unknown[] = []
+    const ended: { failure?: Failure; done?: true } = {}
+    let wake: (() => void) | null = null
+    const job = this.#submit(task, [...items], 'map', chunksize, onChunk, {
+      deliver: (_, values) => {
+        inbox.push(...values)
+        wake?.()
+      },
+      settle: (failure) => {
+        Object.assign(ended, { failure, done: true })
+        wake?.()
+      },
+    })
+    const cancel = (job: Job) => this.#settle(job, { error: poolTerminated() })
+    return (async function* () {
+      try {
+        for (;;) {
+          if (inbox.length) yield inbox.shift() as ResultFor<T, R>
+          else if (ended.failure) throw ended.failure.error
+          else if (ended.done) return
+          else await new Promise<void>((resolve) => (wake = resolve))
+        }
+      } finally {
+        if (!job.settled) cancel(job)
+      }
+    })()
+  }
+
+  /** Runs the task on one item in some worker, like `Pool.apply`; with a name, pass every argument. */
+  apply<K extends Name<T>>(task: K, ...args: Params<T[K]>): Promise<ResultOf<T[K]>>
+  apply<K extends Name<T>>(task: Bound<T, K>, item: ItemOf<T[K]>): Promise<ResultOf<T[K]>>
+  apply(task: Name<T> | Bound<T>, ...args: unknown[]): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      let result: unknown
+      const bound = typeof task === 'string' ? null : task
+      this.#submit(bound ?? task, [bound ? args[0] : args], bound ? 'map' : 'star', 1, undefined, {
+        deliver: (_, values) => (result = values[0]),
+        settle: (failure) => (failure ? reject(failure.error) : resolve(result)),
+      })
+    })
+  }
+
+  /** No more jobs: the workers finish what is queued, then end. Python's `pool.close()`. */
+  close(): void {
+    if (this.#state !== 'running') return
+    this.#state = 'closed'
+    this.#dispatch()
+  }
+
+  /** Waits for the workers to end; call `close()` or `terminate()` first, as in Python. */
+  join(): Promise<void> {
+    if (this.#state === 'running') return Promise.reject(new Error('Pool is still running: call close() or terminate() before join().'))
+    return this.#allEnded
+  }
+
+  /** Ends every worker at once, even mid-task; unfinished jobs reject. Python's `pool.terminate()`. */
+  terminate(reason: unknown = poolTerminated()): void {
+    if (this.#state === 'terminated') return
+    this.#state = 'terminated'
+    this.#queue.length = 0
+    for (const job of [...this.#jobs]) this.#settle(job, { error: reason })
+    for (const member of this.#members) this.#source.terminate(member.spawned)
+    this.#ended()
+  }
+
+  #submit(
+    task: TaskRef<T> | Name<T>,
+    items: unknown[],
+    style: CallStyle,
+    chunksize: number,
+    onChunk: MapOptions['onChunk'],
+    handlers: Pick<Job, 'deliver' | 'settle'>,
+  ): Job {
+    const chunks = chunked(items, chunksize)
+    const bound = typeof task === 'string' ? { task, fixed: [] } : (task as Bound<T>)
+    const job: Job = {
+      id: nextJob++,
+      task: bound.task,
+      fixed: bound.fixed as unknown[],
+      style,
+      pending: chunks.length,
+      settled: false,
+      onChunk,
+      ...handlers,
+    }
+    if (this.#state !== 'running') {
+      job.settled = true
+      job.settle({ error: new Error(this.#state === 'closed' ? 'Pool is closed: it takes no new jobs.' : 'Pool was terminated.') })
+      return job
+    }
+    if (!chunks.length) {
+      job.settled = true
+      job.settle()
+      return job
+    }
+    this.#jobs.add(job)
+    let first = 0
+    for (const [index, chunkItems] of chunks.entries()) {
+      this.#queue.push({ job, index, first, items: chunkItems })
+      first += chunkItems.length
+    }
+    this.#dispatch()
+    return job
+  }
+
+  // #region dispatch
+  /** Hands queued chunks to idle workers; when closed and drained, ends the workers. */
+  #dispatch(): void {
+    for (const member of this.#members) {
+      if (!this.#queue.length) break
+      if (member.ready && !member.busy && this.#state !== 'terminated') void this.#run(member, this.#queue.shift()!)
+    }
+    if (this.#state === 'closed' && !this.#queue.length && this.#members.every((m) => !m.busy)) {
+      this.#state = 'terminated'
+      for (const member of this.#members) this.#source.terminate(member.spawned)
+      this.#ended()
+    }
+  }
+
+  /** Sends one chunk to one worker and files what comes back: results, or the task's exception. */
+  async #run(member: Member<T>, chunk: Chunk): Promise<void> {
+    const { job } = chunk
+    member.busy = true
+    const where = { chunk: chunk.index, worker: member.index, first: chunk.first, count: chunk.items.length }
+    job.onChunk?.({ type: 'start', ...where, at: sharedNow() })
+    try {
+      // The fixed arguments travel once per worker per job (Python pickles them with every chunk).
+      const fixed = member.jobs.has(job.id) ? undefined : job.fixed
+      member.jobs.add(job.id)
+      const report: ChunkReport = await remote(member).runChunk(job.id, job.task, chunk.items, job.style, fixed)
+      if (!job.settled) {
+        job.onChunk?.({ type: 'done', ...where, start: report.start, end: report.end })
+        job.deliver(chunk, report.results)
+        if (--job.pending === 0) this.#settle(job)
+      }
+    } catch (error) {
+      if (this.#state === 'terminated') return
+      if (isTermination(error)) {
+        // Someone ended this worker under us (Stop, leaving the page): the pool cannot go on.
+        this.terminate(error)
+        return
+      }
+      // The task raised: that job fails with the task's own error; the worker and the pool carry on.
+      this.#settle(job, { error })
+    }
+    member.busy = false
+    this.#dispatch()
+  }
+  // #endregion
+
+  #settle(job: Job, failure?: Failure): void {
+    if (job.settled) return
+    job.settled = true
+    this.#jobs.delete(job)
+    if (failure) {
+      for (let i = this.#queue.length - 1; i >= 0; i--) if (this.#queue[i]!.job === job) this.#queue.splice(i, 1)
+    }
+    if (this.#state !== 'terminated') {
+      for (const member of this.#members) {
+        if (member.jobs.delete(job.id)) remote(member).forget(job.id).catch(() => {})
+      }
+    }
+    job.settle(failure)
+    this.#dispatch()
+  }
+}

@@ -1,0 +1,44 @@
+import { expose } from 'comlink'
+import { poolTasks } from './pool-tasks'
+
+/** Raised by a task, like Python's `ValueError`; its name and message reach the page. */
+class ValueError extends Error {
+  override name = 'ValueError'
+}
+
+// #region square
+/** The notes' `square_number(n, multiplier)`; `failAt` makes one item raise, to show how errors travel. */
+function squareNumber(n: number, multiplier: number, failAt: number | null = null): number {
+  if (n === failAt) throw new ValueError(`square_number refuses n = ${n}`)
+  return n * n * multiplier
+}
+// #endregion
+
+// #region primes
+/** Trial division: pure computation, no memory traffic to speak of. */
+function isPrime(n: number): boolean {
+  if (n < 2) return false
+  if (n % 2 === 0) return n === 2
+  for (let d = 3; d * d <= n; d += 2) if (n % d === 0) return false
+  return true
+}
+
+/** Counts the primes in block number `block` of `blockSize` numbers: a CPU-bound task. */
+function countPrimes(block: number, blockSize: number): number {
+  let count = 0
+  for (let n = block * blockSize; n < (block + 1) * blockSize; n++) if (isPrime(n)) count++
+  return count
+}
+// #endregion
+
+/** Runs a little of the prime counting so the JIT has compiled it before anything is timed. */
+function warmUp(blockSize: number): number {
+  return countPrimes(1, blockSize)
+}
+
+const tasks = { squareNumber, countPrimes, warmUp }
+export type PoolTasks = typeof tasks
+
+const api = poolTasks(tasks)
+export type PoolApi = typeof api
+expose(api)
