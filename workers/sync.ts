@@ -87,6 +87,7 @@ export function allocate<K extends string>(sizes: Record<K, number>): Record<K, 
   return Object.fromEntries(names.map((name) => [name, { buffer, byteOffset: offsets.get(name)! }])) as Record<K, Region>
 }
 
+// #region mutex
 // Mutex states, after Ulrich Drepper's "Futexes Are Tricky": waking is only paid for when
 // someone may be asleep.
 const UNLOCKED = 0
@@ -178,7 +179,9 @@ export class Mutex {
     return Atomics.load(this.#cells, 0) !== UNLOCKED
   }
 }
+// #endregion
 
+// #region semaphore
 const COUNT = 0
 const WAITERS = 1
 const BOUND = 2
@@ -279,6 +282,7 @@ export class Semaphore {
     return Atomics.load(this.#cells, WAITERS)
   }
 }
+// #endregion
 
 /** A flag threads can wait for, like `threading.Event`: `wait` sleeps until another thread calls `set`. */
 export class Event {
