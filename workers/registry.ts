@@ -1,4 +1,8 @@
 import type { CoresApi } from './cores.worker'
+import type { CounterApi } from './counter.worker'
+import type { DeadlockApi } from './deadlock.worker'
+import type { SemaphoreApi } from './semaphore.worker'
+import type { ThreadsApi } from './threads.worker'
 
 /** A Worker tagged with the Comlink API its module exposes (type-level only). */
 export type TypedWorker<Api> = Worker & { readonly __api?: Api }
@@ -12,6 +16,10 @@ const typed = <Api>(worker: Worker) => worker as TypedWorker<Api>
  */
 export const spawners = {
   cores: () => typed<CoresApi>(new Worker(new URL('./cores.worker.ts', import.meta.url), { type: 'module', name: 'cores' })),
+  threads: () => typed<ThreadsApi>(new Worker(new URL('./threads.worker.ts', import.meta.url), { type: 'module', name: 'threads' })),
+  counter: () => typed<CounterApi>(new Worker(new URL('./counter.worker.ts', import.meta.url), { type: 'module', name: 'counter' })),
+  semaphore: () => typed<SemaphoreApi>(new Worker(new URL('./semaphore.worker.ts', import.meta.url), { type: 'module', name: 'semaphore' })),
+  deadlock: () => typed<DeadlockApi>(new Worker(new URL('./deadlock.worker.ts', import.meta.url), { type: 'module', name: 'deadlock' })),
 } satisfies Record<string, () => Worker>
 
 export type WorkerKind = keyof typeof spawners
