@@ -1,0 +1,20 @@
+import threading
+
+value = 0
+both_loaded = threading.Barrier(2)
+
+
+def increment():
+    global value
+    local = value  # LOAD
+    both_loaded.wait()  # force one bad schedule: both threads load before either stores
+    local = local + 1  # ADD
+    value = local  # STORE
+
+
+threads = [threading.Thread(target=increment) for _ in range(2)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(value)  # 1, not 2: one update was lost
