@@ -19,12 +19,15 @@ class UnsafeCounter:
 
     def increment(self, n):
         for _ in range(n):
-            # LOAD self.value, ADD 1, STORE self.value: another thread can run in between.
+            # LOAD, ADD, STORE: another thread can run in between. With the
+            # GIL, CPython 3.10+ rarely switches inside this tight loop, so it
+            # may print 4,000,000 by luck; free-threaded Python loses updates.
             self.value += 1
 
 
 def run_threaded_increments(counter, increments, workers=4):
-    start_line = threading.Barrier(workers)  # everyone starts counting at the same moment
+    # Everyone starts counting at the same moment.
+    start_line = threading.Barrier(workers)
 
     def work():
         start_line.wait()
@@ -42,4 +45,5 @@ if __name__ == "__main__":
         started = time.perf_counter()
         run_threaded_increments(counter, 1_000_000)
         took = time.perf_counter() - started
-        print(f"{type(counter).__name__}: {counter.value:,} of {4_000_000:,} in {took:.2f} s")
+        name = type(counter).__name__
+        print(f"{name}: {counter.value:,} of 4,000,000 in {took:.2f} s")

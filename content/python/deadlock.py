@@ -7,10 +7,12 @@ lock_b = threading.Lock()  # guards account B
 
 def transfer(name, first, second):
     with first:
-        time.sleep(0.3)  # work on the first account; the other thread takes its own first lock
-        # A plain `with second:` would wait forever. A timeout notices the deadlock.
+        # Work on the first account. Meanwhile the other thread takes its
+        # own first lock.
+        time.sleep(0.3)
+        # A plain `with second:` would wait forever; a timeout notices.
         if not second.acquire(timeout=2):
-            print(f"{name}: gave up waiting for the second lock: deadlock")
+            print(f"{name}: gave up waiting for its second lock")
             return
         try:
             time.sleep(0.3)
@@ -20,13 +22,15 @@ def transfer(name, first, second):
 
 
 def run(order):
-    if order == "opposite":  # each thread locks the account it takes money from first
+    if order == "opposite":
+        # Each thread first locks the account it takes money from.
         pairs = [(lock_a, lock_b), (lock_b, lock_a)]
-    else:  # the fix: every thread takes the locks in one global order, A before B
+    else:
+        # The fix: every thread takes the locks in one order, A before B.
         pairs = [(lock_a, lock_b), (lock_a, lock_b)]
     threads = [
-        threading.Thread(target=transfer, args=(f"Thread {i + 1}", first, second))
-        for i, (first, second) in enumerate(pairs)
+        threading.Thread(target=transfer, args=(f"Thread {i}", first, second))
+        for i, (first, second) in enumerate(pairs, start=1)
     ]
     for thread in threads:
         thread.start()

@@ -7,7 +7,8 @@ both_loaded = threading.Barrier(2)
 def increment():
     global value
     local = value  # LOAD
-    both_loaded.wait()  # force one bad schedule: both threads load before either stores
+    # Force one bad schedule: both threads load before either stores.
+    both_loaded.wait()
     local = local + 1  # ADD
     value = local  # STORE
 

@@ -10,12 +10,13 @@ def increment():
 
 dis.dis(increment)
 
-# Python 3.11 prints (other versions name or number a few steps differently):
+# Python 3.11 prints (other versions differ in detail):
 #
-#   LOAD_GLOBAL    0 (value)    LOAD:  push the current value onto this thread's stack
+#   LOAD_GLOBAL    0 (value)   <- LOAD: read the shared value
 #   LOAD_CONST     1 (1)
-#   BINARY_OP     13 (+=)       ADD:   compute value + 1, still on this thread's stack
-#   STORE_GLOBAL   0 (value)    STORE: write the result back to the shared variable
+#   BINARY_OP     13 (+=)      <- ADD: value + 1, on this thread's stack
+#   STORE_GLOBAL   0 (value)   <- STORE: write the result back
 #
-# A thread switch can happen between any two of these steps. If thread B loads value
-# before thread A has stored, both store the same number and one increment is lost.
+# A thread switch can come between any two of these steps. If thread B
+# loads value before thread A has stored, both store the same number,
+# and one increment is lost.

@@ -9,7 +9,8 @@ def task(name):
     with permits:  # at most 3 threads inside this block at once
         print(f"Task {name}: inside")
         time.sleep(1)
-    print(f"Task {name}: done")  # leaving released the permit: one waiting task gets in
+    # Leaving the block released the permit: one waiting task gets in.
+    print(f"Task {name}: done")
 
 
 threads = [threading.Thread(target=task, args=(i,)) for i in range(8)]

@@ -25,12 +25,15 @@ if __name__ == "__main__":
     start = time.perf_counter()
     threads = []
     for i in range(5):
-        x = threading.Thread(target=thread_function, args=(i,))  # or: x = MyThread(name=i)
+        # Or, with the subclass: x = MyThread(name=i)
+        x = threading.Thread(target=thread_function, args=(i,))
         threads.append(x)
         x.start()
 
-    print(f"active_count: {threading.active_count()}")  # 6: the main thread and five others
+    # 6: the main thread and the five others
+    print(f"active_count: {threading.active_count()}")
 
     for thread in threads:
         thread.join()
-    print(f"All finished in {time.perf_counter() - start:.1f} s")  # about 2 s, not 5 × 2 s
+    # About 2 s, not 5 × 2 s
+    print(f"All finished in {time.perf_counter() - start:.1f} s")
