@@ -13,14 +13,15 @@ const startTimeoutMs = 30_000
 /** Adds 1 to the shared counter `n` times, in one of three ways. */
 function increment(mode: CounterMode, n: number, value: Int32Array, lock: Mutex) {
   if (mode === 'unsafe') {
-    // `self.value += 1` without the lock: read, then write back. Another thread's
-    // write between the two is overwritten, and its update is lost.
+    // `self.value += 1` without the lock: read, then write back.
+    // Another thread's write between the two is overwritten: lost.
     for (let i = 0; i < n; i++) {
       const current = Atomics.load(value, 0)
       Atomics.store(value, 0, current + 1)
     }
   } else if (mode === 'lock') {
-    // `with self.lock: self.value += 1`: the same read and write, one thread at a time.
+    // `with self.lock: self.value += 1`: the same read and write,
+    // one thread at a time.
     for (let i = 0; i < n; i++) {
       lock.acquire()
       try {
@@ -31,7 +32,8 @@ function increment(mode: CounterMode, n: number, value: Int32Array, lock: Mutex)
       }
     }
   } else {
-    // One indivisible read-modify-write in hardware. Python has no such thing for ints.
+    // One indivisible read-modify-write in hardware.
+    // Python has no such operation for its ints.
     for (let i = 0; i < n; i++) Atomics.add(value, 0, 1)
   }
 }

@@ -14,14 +14,15 @@ const workMs = 300
 const startTimeoutMs = 30_000
 
 // #region transfer
-/** Locks two accounts, one after the other, to move money between them; false if it gave up. */
+/** Locks two accounts, one after the other; false if it gave up. */
 function transfer(me: number, first: Account, second: Account, timeoutMs: number, board: DeadlockBoard, now: () => number): boolean {
   first.lock.acquire()
   board.took(me, first.name)
   try {
     sleep(workMs)
     board.waitsFor(me, second.name, now())
-    // Without a timeout this waits forever: the other thread holds `second` and waits for `first`.
+    // Without a timeout this can wait forever: the other thread may
+    // hold `second` and be waiting for `first`.
     if (!second.lock.acquire(timeoutMs)) {
       board.gaveUp(me)
       return false
@@ -41,7 +42,10 @@ function transfer(me: number, first: Account, second: Account, timeoutMs: number
   }
 }
 
-/** Thread 1 moves money from A to B, thread 2 from B to A. The fix: every thread locks A before B. */
+/**
+ * Thread 1 moves money from A to B, thread 2 from B to A. Each locks the
+ * account it takes from first — or, the fix, every thread locks A first.
+ */
 function locksFor(me: number, order: LockOrder, a: Account, b: Account): [Account, Account] {
   const [from, to] = me === 0 ? [a, b] : [b, a]
   if (order === 'opposite') return [from, to]

@@ -88,16 +88,17 @@ export function allocate<K extends string>(sizes: Record<K, number>): Record<K, 
 }
 
 // #region mutex
-// Mutex states, after Ulrich Drepper's "Futexes Are Tricky": waking is only paid for when
-// someone may be asleep.
+// Mutex states, after Ulrich Drepper's "Futexes Are Tricky":
+// waking is only paid for when someone may be asleep.
 const UNLOCKED = 0
 const LOCKED = 1
 const CONTENDED = 2
 
 /**
- * A lock, like `threading.Lock`: one holder at a time, any thread may release it.
- * Taking a free lock is one compare-and-swap; a thread that finds it taken sleeps in
- * `Atomics.wait` until `release()` wakes one sleeper.
+ * A lock, like `threading.Lock`: one holder at a time, and any thread
+ * may release it. Taking a free lock is one compare-and-swap; a thread
+ * that finds it taken sleeps in `Atomics.wait` until `release()` wakes
+ * one sleeper.
  */
 export class Mutex {
   /** Bytes of shared memory one mutex needs. */
@@ -105,7 +106,7 @@ export class Mutex {
   readonly region: Region
   readonly #cells: Int32Array<SharedArrayBuffer>
 
-  /** Attaches to a mutex already initialized in this region (e.g. one posted from another thread). */
+  /** Attaches to a mutex already set up in this region (e.g. posted from another thread). */
   constructor(region: Region) {
     this.region = region
     this.#cells = cellsOf(region, 1)
@@ -123,13 +124,16 @@ export class Mutex {
     return Atomics.compareExchange(this.#cells, 0, UNLOCKED, LOCKED) === UNLOCKED
   }
 
-  /** Takes the lock, sleeping while another thread holds it; false if `timeoutMs` passes first. Worker threads only. */
+  /**
+   * Takes the lock, sleeping while another thread holds it; false if
+   * `timeoutMs` passes first. Worker threads only.
+   */
   acquire(timeoutMs?: number): boolean {
     let state = Atomics.compareExchange(this.#cells, 0, UNLOCKED, LOCKED)
     if (state === UNLOCKED) return true
     const deadline = deadlineFor(timeoutMs)
-    // Mark the lock contended so the holder's release wakes a sleeper; whoever swaps in
-    // CONTENDED and gets UNLOCKED back now holds the lock.
+    // Mark the lock contended so the holder's release wakes a sleeper;
+    // whoever swaps in CONTENDED and gets UNLOCKED back holds the lock.
     if (state !== CONTENDED) state = Atomics.exchange(this.#cells, 0, CONTENDED)
     while (state !== UNLOCKED) {
       const remaining = left(deadline)
@@ -155,7 +159,7 @@ export class Mutex {
     return true
   }
 
-  /** Frees the lock and wakes one sleeping waiter, if any. Releasing a free lock throws, as in Python. */
+  /** Frees the lock and wakes one sleeper. A free lock throws, as in Python. */
   release(): void {
     if (Atomics.load(this.#cells, 0) === UNLOCKED) throw new Error('release unlocked lock')
     if (Atomics.sub(this.#cells, 0, 1) !== LOCKED) {
@@ -164,7 +168,7 @@ export class Mutex {
     }
   }
 
-  /** `with lock:` — holds the lock while `body` runs and releases it however `body` ends. */
+  /** `with lock:` — holds the lock while `body` runs, however it ends. */
   withLock<T>(body: () => T): T {
     this.acquire()
     try {
@@ -187,9 +191,10 @@ const WAITERS = 1
 const BOUND = 2
 
 /**
- * A counting semaphore, like `threading.Semaphore(value)`: `acquire` takes a permit, sleeping while
- * there are none; `release` returns one. Created `bounded`, it is `threading.BoundedSemaphore`:
- * releasing more permits than it started with throws.
+ * A counting semaphore, like `threading.Semaphore(value)`: `acquire`
+ * takes a permit, sleeping while there are none; `release` returns one.
+ * Created `bounded`, it is `threading.BoundedSemaphore`: releasing more
+ * permits than it started with throws.
  */
 export class Semaphore {
   static readonly bytes = 3 * INT
@@ -219,15 +224,19 @@ export class Semaphore {
     }
   }
 
-  /** Takes a permit, sleeping while there are none; false if `timeoutMs` passes first. Worker threads only. */
+  /**
+   * Takes a permit, sleeping while there are none; false if `timeoutMs`
+   * passes first. Worker threads only.
+   */
   acquire(timeoutMs?: number): boolean {
     const deadline = deadlineFor(timeoutMs)
     for (;;) {
       if (this.tryAcquire()) return true
       const remaining = left(deadline)
       if (remaining <= 0) return false
-      // Counted before sleeping, so a release that sees no waiters cannot miss us: if it ran
-      // first, the count is no longer 0 and the wait returns at once.
+      // Counted before sleeping, so a release that sees no waiters
+      // cannot miss us: if it ran first, the count is no longer 0 and
+      // the wait returns at once.
       Atomics.add(this.#cells, WAITERS, 1)
       Atomics.wait(this.#cells, COUNT, 0, remaining)
       Atomics.sub(this.#cells, WAITERS, 1)

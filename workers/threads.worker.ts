@@ -5,14 +5,14 @@ import { sleep } from './sync'
 type Print = (line: string) => void
 
 // #region threads
-/** `thread_function(name)`: the notes' basic example, run on this worker's own thread. */
+/** `thread_function(name)`, run on this worker's own thread. */
 function threadFunction(name: number, seconds: number, print: Print) {
   print(`Thread ${name}: starting`)
-  sleep(seconds * 1000) // blocks this thread only, like time.sleep() in a Python thread
+  sleep(seconds * 1000) // blocks this thread only, like time.sleep()
   print(`Thread ${name}: finishing`)
 }
 
-/** The shape of `threading.Thread` that matters here: `start()` runs `run()` on a new thread. */
+/** What matters of `threading.Thread` here: a `run()` to override. */
 class Thread {
   run(): void {}
 }

@@ -11,7 +11,7 @@ export type ThreadId = (typeof threadIds)[number]
 // #region rules
 export type Op = 'acquire' | 'load' | 'add' | 'store' | 'release'
 
-/** The steps of `value += 1` for one thread; `with lock:` wraps them in acquire and release. */
+/** The steps of `value += 1`; `with lock:` adds acquire and release. */
 export const program = (withLock: boolean): readonly Op[] =>
   withLock ? ['acquire', 'load', 'add', 'store', 'release'] : ['load', 'add', 'store']
 
