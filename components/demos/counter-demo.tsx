@@ -24,6 +24,7 @@ type Run = { id: number; mode: CounterMode; workers: number; expected: number; a
 
 const fmt = (n: number) => n.toLocaleString('en-US')
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(part && part < whole / 1000 ? 3 : 1)}%`
+const duration = (ms: number) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`
 const modeLabel = (mode: CounterMode) => modes.find((m) => m.value === mode)!.label
 const pollMs = 250
 
@@ -58,7 +59,7 @@ export function CounterDemo({ code, differs }: DemoSlots) {
         const lost = expected - actual
         setLive({ expected, actual })
         setHistory((prev) => [{ id: t0, mode, workers, expected, actual, ms }, ...prev].slice(0, 6))
-        const time = `${ms.toFixed(ms < 10 ? 1 : 0)} ms`
+        const time = duration(ms)
         const summary =
           lost > 0
             ? `Lost ${fmt(lost)} of ${fmt(expected)} updates (${pct(lost, expected)}): the counter reads ${fmt(actual)}. Took ${time}.`
@@ -97,6 +98,10 @@ export function CounterDemo({ code, differs }: DemoSlots) {
         <div className="stat">
           <dt>Lost updates</dt>
           <dd className={done && lost > 0 ? 'text-[var(--danger)]' : undefined}>{done && live ? fmt(lost) : '–'}</dd>
+        </div>
+        <div className="stat">
+          <dt>Time</dt>
+          <dd>{done && history[0] ? duration(history[0].ms) : '–'}</dd>
         </div>
         <div className="stat">
           <dt>Workers alive</dt>
@@ -143,7 +148,7 @@ export function CounterDemo({ code, differs }: DemoSlots) {
                   <td className={`py-1 pr-3 text-right ${run.actual < run.expected ? 'text-[var(--danger)]' : ''}`}>
                     {fmt(run.expected - run.actual)}
                   </td>
-                  <td className="py-1 text-right">{run.ms.toFixed(run.ms < 10 ? 1 : 0)} ms</td>
+                  <td className="py-1 text-right">{duration(run.ms)}</td>
                 </tr>
               ))}
             </tbody>
