@@ -11,11 +11,11 @@ async function count(page: Page, mode: 'unsafe' | 'lock' | 'atomic', workers: nu
   return JSON.parse((await counter.getAttribute('data-result'))!) as CounterResult
 }
 
-const samples = 3
+const samples = 5
 
 test('threading: lock throughput under contention, beside Atomics.add', async ({ page }) => {
   for (const [mode, increments, label] of [
-    ['lock', 2_000_000, 'lock + increment + unlock'],
+    ['lock', 5_000_000, 'lock + increment + unlock'],
     ['atomic', 5_000_000, 'Atomics.add'],
   ] as const) {
     for (const workers of [1, 2, 4]) {
