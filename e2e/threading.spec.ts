@@ -176,6 +176,7 @@ test.describe('served without the cross-origin isolation headers', () => {
   test.beforeEach(async ({ page }) => {
     // As if embedded elsewhere: the document arrives without COOP and COEP.
     await page.route(`**${lesson}*`, async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue()
       const response = await route.fetch()
       const headers = { ...response.headers() }
       delete headers['cross-origin-opener-policy']
