@@ -135,7 +135,8 @@ test.describe('the race stepper', () => {
 
 test('the semaphore never lets more tasks in than it has permits', async ({ page }) => {
   test.slow() // axe over this long page takes a while on a busy machine
-  await page.goto(`${lesson}?demo=semaphore&permits=2&tasks=6&seconds=0.5`)
+  // Three turns of a second: the waiting tasks stay on screen long enough to be seen on a busy machine.
+  await page.goto(`${lesson}?demo=semaphore&permits=2&tasks=6&seconds=1`)
   const semaphore = demo(page, 'semaphore')
   await semaphore.getByRole('button', { name: /^Run/ }).click()
   await expect(semaphore.getByRole('region', { name: 'Waiting for a permit' }).getByRole('listitem').first()).toBeVisible()
