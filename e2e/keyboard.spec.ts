@@ -5,6 +5,8 @@ test('every demo is reached and run from the keyboard, with a visible focus ring
     await page.goto(route)
     for (const root of await page.locator('[data-demo]').all()) {
       const run = root.getByRole('button', { name: /^Run/ })
+      // Run is disabled until the page hydrates, and a disabled button cannot take focus.
+      await expect(run).toBeEnabled()
       await run.focus()
       await expect(run).toBeFocused()
       // The focus ring is the outline the site draws on :focus-visible.

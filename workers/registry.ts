@@ -3,6 +3,10 @@ import type { PipeApi } from './pipe.worker'
 import type { PoolApi } from './pool.worker'
 import type { ProcessApi } from './process.worker'
 import type { QueueApi } from './queue.worker'
+import type { CounterApi } from './counter.worker'
+import type { DeadlockApi } from './deadlock.worker'
+import type { SemaphoreApi } from './semaphore.worker'
+import type { ThreadsApi } from './threads.worker'
 
 /** A Worker tagged with the Comlink API its module exposes (type-level only). */
 export type TypedWorker<Api> = Worker & { readonly __api?: Api }
@@ -20,6 +24,10 @@ export const spawners = {
   process: () => typed<ProcessApi>(new Worker(new URL('./process.worker.ts', import.meta.url), { type: 'module', name: 'process' })),
   pipe: () => typed<PipeApi>(new Worker(new URL('./pipe.worker.ts', import.meta.url), { type: 'module', name: 'pipe' })),
   queue: () => typed<QueueApi>(new Worker(new URL('./queue.worker.ts', import.meta.url), { type: 'module', name: 'queue' })),
+  threads: () => typed<ThreadsApi>(new Worker(new URL('./threads.worker.ts', import.meta.url), { type: 'module', name: 'threads' })),
+  counter: () => typed<CounterApi>(new Worker(new URL('./counter.worker.ts', import.meta.url), { type: 'module', name: 'counter' })),
+  semaphore: () => typed<SemaphoreApi>(new Worker(new URL('./semaphore.worker.ts', import.meta.url), { type: 'module', name: 'semaphore' })),
+  deadlock: () => typed<DeadlockApi>(new Worker(new URL('./deadlock.worker.ts', import.meta.url), { type: 'module', name: 'deadlock' })),
 } satisfies Record<string, () => Worker>
 
 export type WorkerKind = keyof typeof spawners

@@ -1,0 +1,160 @@
+'use client'
+
+import { useState } from 'react'
+import { choice, int } from '@/components/demo-kit/controls'
+import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { useDemo } from '@/components/demo-kit/use-demo'
+import { useWorkers } from '@/components/demo-kit/use-workers'
+import type { CounterMode } from '@/workers/counter.worker'
+import { allocate, Barrier, Mutex } from '@/workers/sync'
+
+const modes = [
+  { value: 'unsafe', label: 'no lock' },
+  { value: 'lock', label: 'with lock' },
+  { value: 'atomic', label: 'Atomics.add' },
+] as const satisfies readonly { value: CounterMode; label: string }[]
+
+const controls = {
+  mode: choice({ label: 'Increment', options: modes, default: 'unsafe' }),
+  workers: int({ label: 'Workers', min: 1, max: 8, default: 4 }),
+  increments: int({ label: 'Increments each', min: 1, max: 5_000_000, default: 1_000_000 }),
+}
+
+type Run = { id: number; mode: CounterMode; workers: number; expected: number; actual: number; ms: number }
+
+const fmt = (n: number) => n.toLocaleString('en-US')
+const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(part && part < whole / 1000 ? 3 : 1)}%`
+const duration = (ms: number) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`
+const modeLabel = (mode: CounterMode) => modes.find((m) => m.value === mode)!.label
+const pollMs = 250
+
+/**
+ * The ThreadSafeCounter, for real: N workers increment one Int32 in a SharedArrayBuffer, all
+ * starting at once behind a barrier. Without the lock updates go missing; with it the count is exact.
+ */
+export function CounterDemo({ code, differs }: DemoSlots) {
+  const { group, alive } = useWorkers('counter')
+  const [live, setLive] = useState<{ expected: number; actual: number } | null>(null)
+  const [history, setHistory] = useState<Run[]>([])
+
+  const demo = useDemo({
+    id: 'counter',
+    controls,
+    requiresIsolation: true,
+    run: async ({ mode, workers, increments }, { signal }) => {
+      const expected = workers * increments
+      const t0 = performance.now()
+      const memory = allocate({ value: Int32Array.BYTES_PER_ELEMENT, lock: Mutex.bytes, start: Barrier.bytes })
+      Mutex.create(memory.lock)
+      Barrier.create(workers, memory.start)
+      const value = new Int32Array(memory.value.buffer, memory.value.byteOffset, 1)
+      setLive({ expected, actual: 0 })
+      // The page may read shared memory any time; it must never block on it (no Atomics.wait here).
+      const poll = setInterval(() => setLive({ expected, actual: Atomics.load(value, 0) }), pollMs)
+      try {
+        const spawned = Array.from({ length: workers }, () => group.spawn({ signal }))
+        const spans = await Promise.all(spawned.map(({ api }) => api.run(mode, increments, memory)))
+        const ms = Math.max(...spans.map((s) => s.end)) - Math.min(...spans.map((s) => s.start))
+        const actual = Atomics.load(value, 0)
+        const lost = expected - actual
+        setLive({ expected, actual })
+        setHistory((prev) => [{ id: t0, mode, workers, expected, actual, ms }, ...prev].slice(0, 6))
+        const time = duration(ms)
+        const summary =
+          lost > 0
+            ? `Lost ${fmt(lost)} of ${fmt(expected)} updates (${pct(lost, expected)}): the counter reads ${fmt(actual)}. Took ${time}.`
+            : mode === 'unsafe'
+              ? `No update lost this time (${fmt(actual)}), but nothing prevented it${workers === 1 ? ': one worker has no one to race' : ': run it again'}. Took ${time}.`
+              : `Exact: ${fmt(actual)} of ${fmt(expected)}, in ${time}.`
+        return { result: { expected, actual, ms: Math.round(ms) }, summary }
+      } finally {
+        clearInterval(poll)
+        group.terminateAll()
+      }
+    },
+  })
+
+  const lost = live ? live.expected - live.actual : 0
+  const done = demo.state === 'done'
+
+  return (
+    <DemoFrame
+      demo={demo}
+      title="One counter, many threads"
+      description="Every worker adds 1 to the same shared integer, many times over, all starting at the same moment. Does the total come out right?"
+      runLabel="the increments"
+      code={code}
+      differs={differs}
+    >
+      <dl className="stat-grid">
+        <div className="stat">
+          <dt>Expected</dt>
+          <dd>{live ? fmt(live.expected) : '–'}</dd>
+        </div>
+        <div className="stat">
+          <dt>{done || !live ? 'Actual' : 'Counter now'}</dt>
+          <dd>{live ? fmt(live.actual) : '–'}</dd>
+        </div>
+        <div className="stat">
+          <dt>Lost updates</dt>
+          <dd className={done && lost > 0 ? 'text-[var(--danger)]' : undefined}>{done && live ? fmt(lost) : '–'}</dd>
+        </div>
+        <div className="stat">
+          <dt>Time</dt>
+          <dd>{done && history[0] ? duration(history[0].ms) : '–'}</dd>
+        </div>
+        <div className="stat">
+          <dt>Workers alive</dt>
+          <dd>{alive}</dd>
+        </div>
+      </dl>
+      {live ? (
+        <div
+          role="meter"
+          aria-label="Counter as a share of the expected total"
+          aria-valuemin={0}
+          aria-valuemax={live.expected}
+          aria-valuenow={live.actual}
+          aria-valuetext={`${fmt(live.actual)} of ${fmt(live.expected)}`}
+          className="h-3 overflow-hidden rounded-full bg-[var(--surface-2)]"
+        >
+          <div
+            className="h-full rounded-full bg-[var(--thread)] transition-[width] duration-200"
+            style={{ width: `${Math.min(100, (100 * live.actual) / live.expected)}%` }}
+          />
+        </div>
+      ) : null}
+      {history.length ? (
+        <div className="table-scroll mt-4" role="region" aria-label="Recent runs (scrolls sideways)" tabIndex={0}>
+          <table className="w-full text-left text-sm">
+            <caption className="mb-1 text-left font-semibold text-[var(--muted)]">Recent runs, newest first</caption>
+            <thead>
+              <tr className="border-b border-[var(--border)]">
+                <th scope="col" className="py-1 pr-3">Increment</th>
+                <th scope="col" className="py-1 pr-3 text-right">Workers</th>
+                <th scope="col" className="py-1 pr-3 text-right">Expected</th>
+                <th scope="col" className="py-1 pr-3 text-right">Actual</th>
+                <th scope="col" className="py-1 pr-3 text-right">Lost</th>
+                <th scope="col" className="py-1 text-right">Time</th>
+              </tr>
+            </thead>
+            <tbody className="font-mono">
+              {history.map((run) => (
+                <tr key={run.id} className="border-b border-[var(--border)] last:border-0">
+                  <td className="py-1 pr-3 font-sans">{modeLabel(run.mode)}</td>
+                  <td className="py-1 pr-3 text-right">{run.workers}</td>
+                  <td className="py-1 pr-3 text-right">{fmt(run.expected)}</td>
+                  <td className="py-1 pr-3 text-right">{fmt(run.actual)}</td>
+                  <td className={`py-1 pr-3 text-right ${run.actual < run.expected ? 'text-[var(--danger)]' : ''}`}>
+                    {fmt(run.expected - run.actual)}
+                  </td>
+                  <td className="py-1 text-right">{duration(run.ms)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </DemoFrame>
+  )
+}

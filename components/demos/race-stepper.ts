@@ -1,0 +1,150 @@
+/**
+ * The race stepper's rules: two threads each run `value += 1`, which CPython executes as separate
+ * bytecode steps — LOAD the value, ADD 1 to it, STORE it back. The learner is the scheduler and
+ * picks which thread takes the next step. With a lock, each thread first ACQUIREs it and finally
+ * RELEASEs it, and a thread that finds it taken cannot step.
+ */
+
+export const threadIds = ['A', 'B'] as const
+export type ThreadId = (typeof threadIds)[number]
+
+// #region rules
+export type Op = 'acquire' | 'load' | 'add' | 'store' | 'release'
+
+/** The steps of `value += 1`; `with lock:` adds acquire and release. */
+export const program = (withLock: boolean): readonly Op[] =>
+  withLock ? ['acquire', 'load', 'add', 'store', 'release'] : ['load', 'add', 'store']
+
+export type ThreadState = {
+  /** Index of the next step in `program`; equal to its length once finished. */
+  pc: number
+  /** What this thread holds on its own stack (null before it loads). */
+  local: number | null
+}
+
+export type RaceState = {
+  withLock: boolean
+  /** The shared `value` both threads update. */
+  value: number
+  threads: Record<ThreadId, ThreadState>
+  lockHolder: ThreadId | null
+  /** The schedule so far: which thread took each step. Undo drops the last. */
+  schedule: ThreadId[]
+}
+
+export const initial = (withLock: boolean): RaceState => ({
+  withLock,
+  value: 0,
+  threads: { A: { pc: 0, local: null }, B: { pc: 0, local: null } },
+  lockHolder: null,
+  schedule: [],
+})
+
+export type Blocked = 'finished' | 'waiting for the lock'
+
+/** Why a thread cannot take a step now, or null if it can. */
+export function blocked(state: RaceState, id: ThreadId): Blocked | null {
+  const steps = program(state.withLock)
+  const { pc } = state.threads[id]
+  if (pc >= steps.length) return 'finished'
+  if (steps[pc] === 'acquire' && state.lockHolder !== null && state.lockHolder !== id) return 'waiting for the lock'
+  return null
+}
+
+/** The state after thread `id` takes its next step. Throws if it cannot. */
+export function step(state: RaceState, id: ThreadId): RaceState {
+  const why = blocked(state, id)
+  if (why) throw new Error(`Thread ${id} cannot step: ${why}.`)
+  const thread = state.threads[id]
+  const op = program(state.withLock)[thread.pc]!
+  let { value, lockHolder } = state
+  let local = thread.local
+  switch (op) {
+    case 'acquire':
+      lockHolder = id
+      break
+    case 'load':
+      local = value
+      break
+    case 'add':
+      local = local! + 1
+      break
+    case 'store':
+      value = local!
+      break
+    case 'release':
+      lockHolder = null
+      break
+  }
+  return {
+    ...state,
+    value,
+    lockHolder,
+    threads: { ...state.threads, [id]: { pc: thread.pc + 1, local } },
+    schedule: [...state.schedule, id],
+  }
+}
+// #endregion
+
+/** The same run with the last step taken back. Replaying keeps undo exact. */
+export function undo(state: RaceState): RaceState {
+  return replay(state.withLock, state.schedule.slice(0, -1))
+}
+
+/** Runs a whole schedule, e.g. `['A', 'B', 'A', …]`, from the start. */
+export function replay(withLock: boolean, schedule: readonly ThreadId[]): RaceState {
+  return schedule.reduce(step, initial(withLock))
+}
+
+export const finished = (state: RaceState) => threadIds.every((id) => blocked(state, id) === 'finished')
+
+/** Once both threads are done: two increments should give 2; less means an update was lost. */
+export function outcome(state: RaceState): { value: number; lostUpdate: boolean } | null {
+  if (!finished(state)) return null
+  return { value: state.value, lostUpdate: state.value < threadIds.length }
+}
+
+/** The instruction as CPython's `dis` would name it for `value += 1` (3.11+). */
+export const instruction: Record<Op, string> = {
+  acquire: 'ACQUIRE lock',
+  load: 'LOAD value',
+  add: 'ADD 1',
+  store: 'STORE value',
+  release: 'RELEASE lock',
+}
+
+/** One sentence on what a step just did, for the log and for screen readers. */
+export function narrate(before: RaceState, id: ThreadId): string {
+  const op = program(before.withLock)[before.threads[id].pc]!
+  const after = step(before, id)
+  const local = after.threads[id].local
+  switch (op) {
+    case 'acquire':
+      return `Thread ${id} acquires the lock.`
+    case 'load':
+      return `Thread ${id} loads value: it now holds ${local}.`
+    case 'add':
+      return `Thread ${id} adds 1 to its own copy: ${local}.`
+    case 'store': {
+      const other = before.threads[id === 'A' ? 'B' : 'A']
+      const overwrites = other.pc > program(before.withLock).indexOf('store') && before.value >= local!
+      return overwrites
+        ? `Thread ${id} stores ${local} into value, overwriting thread ${id === 'A' ? 'B' : 'A'}'s update.`
+        : `Thread ${id} stores ${local} into value.`
+    }
+    case 'release':
+      return `Thread ${id} releases the lock.`
+  }
+}
+
+/** Every order in which the scheduler could interleave the two threads. */
+export function allSchedules(withLock: boolean): ThreadId[][] {
+  const done: ThreadId[][] = []
+  const explore = (state: RaceState) => {
+    const runnable = threadIds.filter((id) => blocked(state, id) === null)
+    if (runnable.length === 0) done.push(state.schedule)
+    for (const id of runnable) explore(step(state, id))
+  }
+  explore(initial(withLock))
+  return done
+}

@@ -1,0 +1,152 @@
+'use client'
+
+import { useState } from 'react'
+import { decimal, int } from '@/components/demo-kit/controls'
+import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/demo-kit/timeline'
+import { useDemo } from '@/components/demo-kit/use-demo'
+import { useWorkers } from '@/components/demo-kit/use-workers'
+import { SemaphoreBoard, type BoardView } from '@/workers/semaphore-board'
+import { allocate, Barrier, Semaphore } from '@/workers/sync'
+
+const controls = {
+  permits: int({ label: 'Permits', min: 1, max: 8, default: 3, help: 'threading.Semaphore(permits)' }),
+  tasks: int({ label: 'Tasks', min: 1, max: 16, default: 8 }),
+  seconds: decimal({ label: 'Time inside', min: 0.2, max: 3, default: 1, unit: 's' }),
+}
+
+const now = () => performance.timeOrigin + performance.now()
+const pollMs = 150
+
+function lanesOf(view: BoardView): TimelineLane[] {
+  return view.tasks.map((task, i) => {
+    const spans: TimelineSpan[] = []
+    if (task.waitAt !== undefined) spans.push({ start: task.waitAt, end: task.enterAt, label: 'waiting', tone: 'var(--muted)' })
+    if (task.enterAt !== undefined) spans.push({ start: task.enterAt, end: task.leaveAt, label: 'inside', tone: 'var(--thread)' })
+    return { label: `Task ${i}`, spans }
+  })
+}
+
+function Chips({ ids, empty }: { ids: number[]; empty: string }) {
+  if (!ids.length) return <p className="m-0 text-sm text-[var(--muted)]">{empty}</p>
+  return (
+    <ul className="m-0 flex list-none flex-wrap gap-1.5 p-0">
+      {ids.map((id) => (
+        <li key={id} className="rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 py-0.5 font-mono text-sm whitespace-nowrap">
+          Task {id}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** `threading.Semaphore(k)`: tasks queue for k permits; at most k are ever inside. */
+export function SemaphoreDemo({ code, differs }: DemoSlots) {
+  const { group } = useWorkers('semaphore')
+  const [view, setView] = useState<{ board: BoardView; permits: number; at: number } | null>(null)
+
+  const demo = useDemo({
+    id: 'semaphore',
+    controls,
+    requiresIsolation: true,
+    run: async ({ permits, tasks, seconds }, { signal }) => {
+      const memory = allocate({ semaphore: Semaphore.bytes, board: SemaphoreBoard.bytes(tasks), start: Barrier.bytes })
+      Semaphore.create(permits, { bounded: true, region: memory.semaphore })
+      Barrier.create(tasks, memory.start)
+      const board = new SemaphoreBoard(memory.board, tasks)
+      board.reset()
+      setView({ board: board.read(), permits, at: 0 })
+      const spawned = Array.from({ length: tasks }, () => group.spawn({ signal }))
+      let poll: ReturnType<typeof setInterval> | undefined
+      try {
+        await Promise.all(spawned.map(({ api }) => api.ready()))
+        const t0 = now()
+        poll = setInterval(() => setView({ board: board.read(), permits, at: now() - t0 }), pollMs)
+        await Promise.all(spawned.map(({ api }, id) => api.run(id, seconds, { ...memory, tasks, t0 })))
+        const ms = now() - t0
+        const final = board.read()
+        setView({ board: final, permits, at: ms })
+        const maxInside = final.mostInside
+        const waves = Math.ceil(tasks / permits)
+        return {
+          result: { maxInside, tasks },
+          summary:
+            `${tasks} task${tasks === 1 ? '' : 's'}, ${permits} permit${permits === 1 ? '' : 's'}: at most ${maxInside} inside at once. ` +
+            `All done in ${(ms / 1000).toFixed(1)} s, about ${waves} turn${waves === 1 ? '' : 's'} of ${seconds} s.`,
+        }
+      } finally {
+        clearInterval(poll)
+        group.terminateAll()
+      }
+    },
+  })
+
+  const board = view?.board
+  const byPhase = (phase: string) =>
+    (board?.tasks ?? [])
+      .map((task, id) => ({ ...task, id }))
+      .filter((task) => task.phase === phase)
+      .sort((a, b) => (a.waitAt ?? 0) - (b.waitAt ?? 0))
+      .map((task) => task.id)
+  const inside = byPhase('inside')
+
+  return (
+    <DemoFrame
+      demo={demo}
+      title="A semaphore lets k in at a time"
+      description="Every task wants in at once. The semaphore hands out its permits; the rest wait until someone leaves and releases one."
+      runLabel="the tasks"
+      code={code}
+      differs={differs}
+    >
+      {view && board ? (
+        <>
+          <dl className="stat-grid">
+            <div className="stat">
+              <dt>Inside now</dt>
+              <dd>
+                {board.inside} / {view.permits}
+              </dd>
+            </div>
+            <div className="stat">
+              <dt>Most inside at once</dt>
+              <dd>{board.mostInside}</dd>
+            </div>
+            <div className="stat">
+              <dt>Waiting</dt>
+              <dd>{byPhase('waiting').length}</dd>
+            </div>
+            <div className="stat">
+              <dt>Done</dt>
+              <dd>{byPhase('done').length}</dd>
+            </div>
+          </dl>
+          <div className="mb-4 grid gap-3 sm:grid-cols-3">
+            <section aria-label="Waiting for a permit" className="rounded-lg border border-[var(--border)] bg-[var(--surface-2)] p-3">
+              <h4 className="m-0 mb-2 text-sm font-semibold">Waiting in acquire()</h4>
+              <Chips ids={byPhase('waiting')} empty="Nobody waiting." />
+            </section>
+            <section aria-label="Inside, holding a permit" className="rounded-lg border-2 border-[var(--thread)] bg-[var(--thread-soft)] p-3">
+              <h4 className="m-0 mb-2 text-sm font-semibold">Inside the with block</h4>
+              <ol className="m-0 flex list-none flex-wrap gap-1.5 p-0">
+                {Array.from({ length: view.permits }, (_, slot) => (
+                  <li
+                    key={slot}
+                    className="min-w-[4.75rem] rounded-md border border-dashed border-[var(--thread)] bg-[var(--bg)] px-2 py-0.5 text-center font-mono text-sm whitespace-nowrap"
+                  >
+                    {inside[slot] !== undefined ? `Task ${inside[slot]}` : <span className="text-[var(--muted)]">free</span>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+            <section aria-label="Finished" className="rounded-lg border border-[var(--border)] bg-[var(--surface-2)] p-3">
+              <h4 className="m-0 mb-2 text-sm font-semibold">Done</h4>
+              <Chips ids={byPhase('done')} empty="None yet." />
+            </section>
+          </div>
+          <Timeline lanes={lanesOf(board)} now={view.at} label="When each task waited and when it was inside" />
+        </>
+      ) : null}
+    </DemoFrame>
+  )
+}

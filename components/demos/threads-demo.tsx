@@ -1,0 +1,145 @@
+'use client'
+
+import { proxy } from 'comlink'
+import { useEffect, useId, useState } from 'react'
+import { choice, decimal, int } from '@/components/demo-kit/controls'
+import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
+import { useDemo } from '@/components/demo-kit/use-demo'
+import { useWorkers } from '@/components/demo-kit/use-workers'
+
+const controls = {
+  threads: int({ label: 'Threads', min: 1, max: 16, default: 5 }),
+  seconds: decimal({ label: 'Each sleeps', min: 0.1, max: 5, default: 2, unit: 's' }),
+  style: choice({
+    label: 'Written as',
+    options: [
+      { value: 'function', label: 'Thread(target=…)' },
+      { value: 'subclass', label: 'class MyThread(Thread)' },
+    ],
+    default: 'function',
+  }),
+}
+
+type LogLine = { at: number; text: string }
+
+const now = () => performance.timeOrigin + performance.now()
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+
+/**
+ * The notes' basic threading example: N threads each print, sleep, print. Each "thread" is a Web
+ * Worker that really blocks for the sleep, so the waits overlap and the total stays near one sleep.
+ */
+export function ThreadsDemo({ code, differs }: DemoSlots) {
+  const { group } = useWorkers('threads')
+  const [log, setLog] = useState<LogLine[]>([])
+  const [lanes, setLanes] = useState<TimelineLane[]>([])
+  const [active, setActive] = useState(1)
+  const [clock, setClock] = useState<{ t0: number; now: number } | null>(null)
+  const [elapsed, setElapsed] = useState<number | null>(null)
+  const outputId = useId()
+
+  const demo = useDemo({
+    id: 'threads',
+    controls,
+    requiresIsolation: true,
+    run: async ({ threads, seconds: sleepFor, style }, { signal }) => {
+      setLog([])
+      setLanes([])
+      setActive(1)
+      setElapsed(null)
+      // `threading.Thread(...)` for each: start the workers and let their code load.
+      const spawned = Array.from({ length: threads }, () => group.spawn({ signal }))
+      try {
+        await Promise.all(spawned.map(({ api }) => api.ready()))
+        const t0 = now()
+        setClock({ t0, now: t0 })
+        setLanes(spawned.map((_, i) => ({ label: `Thread ${i}`, spans: [] })))
+        const print = proxy((text: string) => {
+          const at = now() - t0
+          setLog((prev) => [...prev, { at, text }])
+        })
+        // `x.start()` for each thread in turn, then `thread.join()` for each.
+        const joins = spawned.map(({ api }, i) => {
+          const start = now() - t0
+          setActive((n) => n + 1)
+          setLanes((prev) => prev.map((lane, j) => (j === i ? { ...lane, spans: [{ start, label: 'sleeping', tone: 'var(--thread)' }] } : lane)))
+          const running = style === 'subclass' ? api.myThread(i, sleepFor, print) : api.threadFunction(i, sleepFor, print)
+          return running.then(() => {
+            const end = now() - t0
+            setActive((n) => n - 1)
+            setLanes((prev) => prev.map((lane, j) => (j === i ? { ...lane, spans: [{ start, end, label: 'sleeping', tone: 'var(--thread)' }] } : lane)))
+          })
+        })
+        await Promise.all(joins)
+        const ms = now() - t0
+        setElapsed(ms)
+        return {
+          result: { threads, ms: Math.round(ms) },
+          summary:
+            threads === 1
+              ? `1 thread slept ${sleepFor} s and finished in ${seconds(ms)}. Add threads: the total hardly grows.`
+              : `${threads} threads each slept ${sleepFor} s; all finished in ${seconds(ms)}, ` +
+                `not ${(threads * sleepFor).toFixed(1)} s: the sleeps overlapped.`,
+        }
+      } finally {
+        setClock(null)
+        setActive(1)
+        group.terminateAll()
+      }
+    },
+  })
+
+  // Redraw the running spans a few times a second.
+  const running = clock !== null
+  useEffect(() => {
+    if (!running) return
+    const timer = setInterval(() => setClock((c) => (c ? { ...c, now: now() } : c)), 200)
+    return () => clearInterval(timer)
+  }, [running])
+
+  return (
+    <DemoFrame
+      demo={demo}
+      title="Threads that sleep at the same time"
+      description="Each thread prints, sleeps, and prints again. Started one after another, they all sleep at once: the total is about one sleep, not one per thread."
+      runLabel="the threads"
+      code={code}
+      differs={differs}
+    >
+      <dl className="stat-grid">
+        <div className="stat">
+          <dt>
+            <code>threading.active_count()</code>
+          </dt>
+          <dd aria-live="off">{active}</dd>
+        </div>
+        <div className="stat">
+          <dt>Elapsed</dt>
+          <dd>{clock ? seconds(clock.now - clock.t0) : elapsed !== null ? seconds(elapsed) : '–'}</dd>
+        </div>
+      </dl>
+      {lanes.length ? (
+        <Timeline lanes={lanes} now={clock ? clock.now - clock.t0 : 0} label="When each thread was sleeping" />
+      ) : null}
+      {log.length ? (
+        <div className="mt-4">
+          <p className="mb-1 text-sm font-semibold text-[var(--muted)]" id={outputId}>
+            Output, in the order it was printed
+          </p>
+          <ol
+            aria-labelledby={outputId}
+            className="max-h-72 overflow-y-auto rounded-lg border border-[var(--border)] bg-[var(--bg)] p-3 font-mono text-sm leading-relaxed"
+          >
+            {log.map((line, i) => (
+              <li key={i} className="flex gap-3">
+                <span className="w-16 shrink-0 text-right text-[var(--muted)]">{seconds(line.at)}</span>
+                <span className={line.text.endsWith('starting') ? '' : 'text-[var(--thread)]'}>{line.text}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </DemoFrame>
+  )
+}
