@@ -1,4 +1,5 @@
 import type { CoresApi } from './cores.worker'
+import type { PythonApi } from './python.worker'
 
 /** A Worker tagged with the Comlink API its module exposes (type-level only). */
 export type TypedWorker<Api> = Worker & { readonly __api?: Api }
@@ -12,6 +13,7 @@ const typed = <Api>(worker: Worker) => worker as TypedWorker<Api>
  */
 export const spawners = {
   cores: () => typed<CoresApi>(new Worker(new URL('./cores.worker.ts', import.meta.url), { type: 'module', name: 'cores' })),
+  python: () => typed<PythonApi>(new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python' })),
 } satisfies Record<string, () => Worker>
 
 export type WorkerKind = keyof typeof spawners
