@@ -11,6 +11,8 @@ program prints, in order, with the loop time (seconds from the first callback, t
     "1.0 print [...]"      a line of output
 
 Usage: python3 scripts/trace-asyncio.py content/python/event_loop_gather.py
+Record on a quiet machine: under load, CPython's own timers drift by tens of milliseconds, and a
+time can round to the next tenth.
 The pure-Python Task is swapped in so its methods can be recognised; it schedules exactly as the C one.
 Timers set within 10 ms of one another count as due together, as they are on the visualizer's virtual
 clock: otherwise, on a busy machine, the loop may wake separately for timers set microseconds apart.

@@ -75,12 +75,15 @@ export function AsyncFetchDemo({ code, differs }: DemoSlots) {
         cancelAnimationFrame(frame.current)
         setSpans(result.spans.map((span) => ({ ...span })))
         const most = mostAtOnce(result.spans.map((s) => [s.start!, s.end!]))
+        // Sent, as the browser reports it: fewer than `most` when it held requests back.
+        const sent = mostAtOnce(result.spans.map((s) => [s.sent ?? s.start!, s.end!]))
         const ms = Math.round(result.ms)
         return {
           result: { mode, ms, ok: result.ok, failed: result.failed, most } satisfies AsyncFetchResult,
           summary:
             `${requests} request${requests === 1 ? '' : 's'} (${mode}${mode === 'bounded' ? `, limit ${limit}` : ''}) took ${seconds(ms)}: ` +
-            `${result.ok} answered, ${result.failed} failed; at most ${most} in flight at once.`,
+            `${result.ok} answered, ${result.failed} failed; at most ${most} in flight at once` +
+            (sent < most ? `, of which the browser sent at most ${sent} at a time.` : '.'),
         }
       } finally {
         setClock(null)

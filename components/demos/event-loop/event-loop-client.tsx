@@ -50,6 +50,12 @@ type Props = DemoSlots & {
 }
 
 const noSubscription = () => () => {}
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
 const useFullscreenSupported = () =>
   useSyncExternalStore(
     noSubscription,
@@ -69,6 +75,7 @@ export function EventLoopClient({ sources, highlighted, code, differs }: Props) 
   const live = useRef<HTMLDivElement>(null)
   const [fullscreen, setFullscreen] = useState(false)
   const fullscreenSupported = useFullscreenSupported()
+  const hydrated = useHydrated()
   const ids = useId()
 
   const demo = useDemo({
@@ -129,6 +136,11 @@ export function EventLoopClient({ sources, highlighted, code, differs }: Props) 
   const paused = running && !playing
 
   function togglePlay() {
+    if (!running) {
+      startPaused.current = false
+      void demo.run()
+      return
+    }
     if (player.playing) player.pause()
     else player.play()
     setPlaying(player.playing)
@@ -170,13 +182,13 @@ export function EventLoopClient({ sources, highlighted, code, differs }: Props) 
     >
       <div ref={live} className="el" data-fullscreen={fullscreen ? '' : undefined}>
         <div className="el-toolbar" role="toolbar" aria-label="Playback">
-          <button type="button" className="button" onClick={togglePlay} disabled={!running}>
-            <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
+          <button type="button" className="button" onClick={togglePlay} disabled={!hydrated}>
+            <span aria-hidden="true">{running && playing ? '❚❚' : '▶'}</span> {running && playing ? 'Pause' : 'Play'}
           </button>
           <button type="button" className="button" onClick={stepBack} disabled={!running || shown === 0 || !paused}>
             <span aria-hidden="true">‹</span> Back
           </button>
-          <button type="button" className="button" onClick={stepForward} disabled={running && !paused}>
+          <button type="button" className="button" onClick={stepForward} disabled={!hydrated || (running && !paused)}>
             Step <span aria-hidden="true">›</span>
           </button>
           {fullscreenSupported ? (
@@ -247,7 +259,7 @@ export function EventLoopClient({ sources, highlighted, code, differs }: Props) 
             </section>
           </div>
           <div className="el-code">
-            <p className="el-heading">{examples[example].file.replace('content/python/', '')}</p>
+            <p className="el-heading el-file">{examples[example].file}</p>
             <CodeWithMarkers source={sources[example]} frame={frame} label={examples[example].file}>
               {highlighted[example]}
             </CodeWithMarkers>
@@ -293,8 +305,12 @@ function Running({ frame }: { frame: Snapshot | undefined }) {
           'nothing: the loop has stopped'
         ) : frame.event.kind === 'select' ? (
           'nothing: the loop waits in select()'
+        ) : frame.event.kind === 'handle' || frame.event.kind === 'timers-due' ? (
+          'no task: the loop runs one of its own callbacks'
+        ) : frame.event.kind === 'start' ? (
+          'nothing yet'
         ) : (
-          <>the loop itself</>
+          'no task: the loop takes the next callback'
         )}
       </p>
     </section>

@@ -86,19 +86,19 @@ export const examples = {
       const { coroutine } = pythonSource(source)
       // #region blocking
       const stamp = function* () {
-        return `${(yield* perfCounter()).toFixed(1)} s`
+        return `${(yield* perfCounter()).toFixed(1)} s:`
       }
       const heartbeat = coroutine('heartbeat', function* (at) {
         for (let beat = 0; beat < 4; beat++) {
-          yield* print(`${yield* stamp()} beat ${beat}`, at("'beat', beat"))
+          yield* print(`${yield* stamp()} beat ${beat}`, at("s: beat', beat)"))
           yield* sleep(0.5, at('await asyncio.sleep(0.5)'))
         }
       })
       const crunch = coroutine('crunch', function* (at) {
         yield* sleep(0.2, at('await asyncio.sleep(0.2)'))
-        yield* print(`${yield* stamp()} crunching: the loop is blocked`, at("'crunching"))
+        yield* print(`${yield* stamp()} crunching`, at("s: crunching')"))
         yield* block(1500, at('while time.perf_counter() < end'))
-        yield* print(`${yield* stamp()} done crunching`, at("'done crunching'"))
+        yield* print(`${yield* stamp()} done crunching`, at("s: done crunching')"))
       })
       const main = coroutine('main', function* (at) {
         yield* gather(at('await asyncio.gather('), heartbeat(), crunch())
