@@ -134,7 +134,7 @@ test.describe('run the real Python', () => {
 
     // Edited code runs, and its output streams in as it is printed.
     const editor = python.getByRole('textbox', { name: /Python code/ })
-    await editor.fill('import asyncio\nprint("first")\nasyncio.run(asyncio.sleep(1.5))\nprint("second")')
+    await editor.fill('import asyncio\nprint("first")\nasyncio.run(asyncio.sleep(5))\nprint("second")')
     await editor.press('Control+Enter')
     await expect(python.getByRole('log')).toContainText('first')
     await expect(python.getByRole('log')).not.toContainText('second')
