@@ -34,6 +34,8 @@ const isExample = (raw: string): raw is PythonExampleId => (pythonExampleIds as 
 export function PythonClient({ sources, code, differs }: DemoSlots & { sources: Record<PythonExampleId, string> }) {
   const { group } = useWorkers('python')
   const worker = useRef<Spawned<PythonApi> | null>(null)
+  /** The worker in which Python has finished loading, if any. */
+  const ready = useRef<Spawned<PythonApi> | null>(null)
   const [editor, setEditor] = useState<Editor>({ example: 'gather', text: sources.gather })
   const editorRef = useRef(editor)
   const [lines, setLines] = useState<Line[]>([])
@@ -62,8 +64,9 @@ export function PythonClient({ sources, code, differs }: DemoSlots & { sources: 
       let frame = 0
       setLines([])
       const started = performance.now()
-      const loaded = version !== null
+      const loaded = ready.current === spawned
       const info = await spawned.api.load(proxy((p: LoadProgress) => setProgress(p)))
+      ready.current = spawned
       const loadMs = loaded ? 0 : performance.now() - started
       setProgress(null)
       setVersion(`Python ${info.python} (Pyodide ${info.pyodide})`)
