@@ -119,7 +119,7 @@ export function PythonClient({ sources, code, differs }: DemoSlots & { sources: 
     <DemoFrame
       demo={demo}
       title="Run the real Python"
-      description="CPython 3.14, compiled to WebAssembly (Pyodide), in a Web Worker. It loads from this site the first time you run it — about 6 MB compressed."
+      description="CPython 3.14, compiled to WebAssembly (Pyodide), in a Web Worker. The first run downloads it from this site: about 12 MB, then cached by the browser."
       runLabel="the Python"
       code={code}
       differs={differs}
