@@ -1,11 +1,12 @@
 'use client'
 
 import type { ReactNode } from 'react'
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { ControlField } from '@/components/demo-kit/control-field'
 import { choice } from '@/components/demo-kit/controls'
 import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
+import { useHydrated } from '@/components/site/use-hydrated'
 import { exampleIds, examples, type ExampleId } from './examples'
 import { Player } from './player'
 import { EventLoop, type Snapshot, type TaskView } from './scheduler'
@@ -49,20 +50,6 @@ type Props = DemoSlots & {
   highlighted: Record<ExampleId, ReactNode>
 }
 
-const noSubscription = () => () => {}
-const useHydrated = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  )
-const useFullscreenSupported = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => document.fullscreenEnabled,
-    () => false,
-  )
-
 /** The event loop, step by step: a real scheduler runs the program; every frame is its state. */
 export function EventLoopClient({ sources, highlighted, code, differs }: Props) {
   const [player] = useState(() => new Player())
@@ -72,9 +59,6 @@ export function EventLoopClient({ sources, highlighted, code, differs }: Props) 
   const [playing, setPlaying] = useState(true)
   const [example, setExample] = useState<ExampleId>('gather')
   const startPaused = useRef(false)
-  const live = useRef<HTMLDivElement>(null)
-  const [fullscreen, setFullscreen] = useState(false)
-  const fullscreenSupported = useFullscreenSupported()
   const hydrated = useHydrated()
   const ids = useId()
 
@@ -125,12 +109,6 @@ export function EventLoopClient({ sources, highlighted, code, differs }: Props) 
   const speed = Number(demo.raws.speed) || 1
   useEffect(() => player.setSpeed(speed), [player, speed])
 
-  useEffect(() => {
-    const onChange = () => setFullscreen(document.fullscreenElement === live.current)
-    document.addEventListener('fullscreenchange', onChange)
-    return () => document.removeEventListener('fullscreenchange', onChange)
-  }, [])
-
   const frame = frames[shown]
   const latest = shown === frames.length - 1
   const paused = running && !playing
@@ -180,105 +158,96 @@ export function EventLoopClient({ sources, highlighted, code, differs }: Props) 
         </>
       }
     >
-      <div ref={live} className="el" data-fullscreen={fullscreen ? '' : undefined}>
-        <div className="el-toolbar" role="toolbar" aria-label="Playback">
-          <button type="button" className="button" onClick={togglePlay} disabled={!hydrated}>
-            <span aria-hidden="true">{running && playing ? '❚❚' : '▶'}</span> {running && playing ? 'Pause' : 'Play'}
-          </button>
-          <button type="button" className="button" onClick={stepBack} disabled={!running || shown === 0 || !paused}>
-            <span aria-hidden="true">‹</span> Back
-          </button>
-          <button type="button" className="button" onClick={stepForward} disabled={!hydrated || (running && !paused)}>
-            Step <span aria-hidden="true">›</span>
-          </button>
-          {fullscreenSupported ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => (fullscreen ? void document.exitFullscreen() : void live.current?.requestFullscreen())}
-            >
-              {fullscreen ? 'Exit full screen' : 'Full screen'}
+      <div className="el">
+        <div className="el-body">
+          <div className="el-toolbar" role="toolbar" aria-label="Playback">
+            <button type="button" className="button" onClick={togglePlay} disabled={!hydrated}>
+              <span aria-hidden="true">{running && playing ? '❚❚' : '▶'}</span> {running && playing ? 'Pause' : 'Play'}
             </button>
-          ) : null}
-          <p className="el-clock" aria-label="Loop time">
-            <span className="el-clock-label" aria-hidden="true">
-              loop time
-            </span>{' '}
-            {seconds(shownClock)}
+            <button type="button" className="button" onClick={stepBack} disabled={!running || shown === 0 || !paused}>
+              <span aria-hidden="true">‹</span> Back
+            </button>
+            <button type="button" className="button" onClick={stepForward} disabled={!hydrated || (running && !paused)}>
+              Step <span aria-hidden="true">›</span>
+            </button>
+            <p className="el-clock">
+              <span className="el-clock-label">loop time</span>{' '}
+              {seconds(shownClock)}
+            </p>
+          </div>
+
+          <p className="el-event" aria-live={paused ? 'polite' : 'off'} data-kind={frame?.event.kind}>
+            {frame ? (
+              <>
+                <span className="el-step">
+                  Step {frame.step}
+                  {latest ? '' : ` of ${frames.length - 1}`}
+                </span>{' '}
+                {frame.event.text}
+              </>
+            ) : (
+              'Press Run to play the program, or Step to go one step at a time.'
+            )}
           </p>
-        </div>
 
-        <p className="el-event" aria-live={paused ? 'polite' : 'off'} data-kind={frame?.event.kind}>
-          {frame ? (
-            <>
-              <span className="el-step">
-                Step {frame.step}
-                {latest ? '' : ` of ${frames.length - 1}`}
-              </span>{' '}
-              {frame.event.text}
-            </>
-          ) : (
-            'Press Run to play the program, or Step to go one step at a time.'
-          )}
-        </p>
+          <div className="el-grid">
+            <div className="el-state">
+              <Running frame={frame} />
+              <section aria-labelledby={`${ids}-ready`} className="el-box">
+                <h4 id={`${ids}-ready`} className="el-heading">
+                  Ready queue <span className="el-hint">first in, first out</span>
+                </h4>
+                {frame?.ready.length ? (
+                  <ol className="el-queue">
+                    {frame.ready.map((handle, i) => (
+                      <li key={i} className="el-chip" data-kind={handle.kind}>
+                        {handle.label}
+                      </li>
+                    ))}
+                  </ol>
+                ) : (
+                  <p className="el-empty">empty</p>
+                )}
+              </section>
+              <section aria-labelledby={`${ids}-timers`} className="el-box">
+                <h4 id={`${ids}-timers`} className="el-heading">
+                  Timers <span className="el-hint">soonest first</span>
+                </h4>
+                {frame?.timers.length ? (
+                  <ol className="el-queue">
+                    {frame.timers.map((timer, i) => (
+                      <li key={i} className="el-chip" data-kind="timer" data-due={timer.when <= frame.time ? '' : undefined}>
+                        {timer.label}
+                      </li>
+                    ))}
+                  </ol>
+                ) : (
+                  <p className="el-empty">none</p>
+                )}
+              </section>
+            </div>
+            <div className="el-code">
+              <p className="el-heading el-file">{examples[example].file}</p>
+              <CodeWithMarkers source={sources[example]} frame={frame} label={examples[example].file}>
+                {highlighted[example]}
+              </CodeWithMarkers>
+            </div>
+          </div>
 
-        <div className="el-grid">
-          <div className="el-state">
-            <Running frame={frame} />
-            <section aria-labelledby={`${ids}-ready`} className="el-box">
-              <h4 id={`${ids}-ready`} className="el-heading">
-                Ready queue <span className="el-hint">first in, first out</span>
+          <div className="el-bottom">
+            <section aria-labelledby={`${ids}-tasks`} className="el-box">
+              <h4 id={`${ids}-tasks`} className="el-heading">
+                Tasks
               </h4>
-              {frame?.ready.length ? (
-                <ol className="el-queue">
-                  {frame.ready.map((handle, i) => (
-                    <li key={i} className="el-chip" data-kind={handle.kind}>
-                      {handle.label}
-                    </li>
-                  ))}
-                </ol>
-              ) : (
-                <p className="el-empty">empty</p>
-              )}
+              {frame?.tasks.length ? <TaskTable tasks={frame.tasks} running={frame.running} /> : <p className="el-empty">none yet</p>}
             </section>
-            <section aria-labelledby={`${ids}-timers`} className="el-box">
-              <h4 id={`${ids}-timers`} className="el-heading">
-                Timers <span className="el-hint">soonest first</span>
+            <section aria-labelledby={`${ids}-output`} className="el-box">
+              <h4 id={`${ids}-output`} className="el-heading">
+                Output
               </h4>
-              {frame?.timers.length ? (
-                <ol className="el-queue">
-                  {frame.timers.map((timer, i) => (
-                    <li key={i} className="el-chip" data-kind="timer" data-due={timer.when <= frame.time ? '' : undefined}>
-                      {timer.label}
-                    </li>
-                  ))}
-                </ol>
-              ) : (
-                <p className="el-empty">none</p>
-              )}
+              <pre className="el-output">{frame?.output.join('\n') || ' '}</pre>
             </section>
           </div>
-          <div className="el-code">
-            <p className="el-heading el-file">{examples[example].file}</p>
-            <CodeWithMarkers source={sources[example]} frame={frame} label={examples[example].file}>
-              {highlighted[example]}
-            </CodeWithMarkers>
-          </div>
-        </div>
-
-        <div className="el-bottom">
-          <section aria-labelledby={`${ids}-tasks`} className="el-box">
-            <h4 id={`${ids}-tasks`} className="el-heading">
-              Tasks
-            </h4>
-            {frame?.tasks.length ? <TaskTable tasks={frame.tasks} running={frame.running} /> : <p className="el-empty">none yet</p>}
-          </section>
-          <section aria-labelledby={`${ids}-output`} className="el-box">
-            <h4 id={`${ids}-output`} className="el-heading">
-              Output
-            </h4>
-            <pre className="el-output">{frame?.output.join('\n') || ' '}</pre>
-          </section>
         </div>
       </div>
     </DemoFrame>
