@@ -7,6 +7,7 @@ import type { CounterApi } from './counter.worker'
 import type { DeadlockApi } from './deadlock.worker'
 import type { SemaphoreApi } from './semaphore.worker'
 import type { ThreadsApi } from './threads.worker'
+import type { PythonApi } from './python.worker'
 
 /** A Worker tagged with the Comlink API its module exposes (type-level only). */
 export type TypedWorker<Api> = Worker & { readonly __api?: Api }
@@ -28,6 +29,7 @@ export const spawners = {
   counter: () => typed<CounterApi>(new Worker(new URL('./counter.worker.ts', import.meta.url), { type: 'module', name: 'counter' })),
   semaphore: () => typed<SemaphoreApi>(new Worker(new URL('./semaphore.worker.ts', import.meta.url), { type: 'module', name: 'semaphore' })),
   deadlock: () => typed<DeadlockApi>(new Worker(new URL('./deadlock.worker.ts', import.meta.url), { type: 'module', name: 'deadlock' })),
+  python: () => typed<PythonApi>(new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python' })),
 } satisfies Record<string, () => Worker>
 
 export type WorkerKind = keyof typeof spawners

@@ -1,0 +1,79 @@
+import type { RequestSpan } from './fetch-all'
+
+const ms = (t: number) => (t >= 1000 ? `${(t / 1000).toFixed(t >= 10_000 ? 0 : 2)} s` : `${Math.round(t)} ms`)
+
+const outcomeLabel = { ok: 'answered', error: 'failed', timeout: 'timed out' } as const
+
+function describe(span: RequestSpan, now: number) {
+  const parts = [`Request ${span.index + 1}`]
+  if (span.start === undefined) return `${parts[0]}: waiting for a slot`
+  if (span.created !== undefined && span.start - span.created > 1) parts.push(`waited ${ms(span.start - span.created)} for a slot`)
+  if (span.sent !== undefined && span.sent - span.start > 2) parts.push(`queued ${ms(span.sent - span.start)} by the browser`)
+  parts.push(span.end === undefined ? `in flight for ${ms(now - span.start)}` : `${outcomeLabel[span.outcome ?? 'ok']} after ${ms(span.end - (span.sent ?? span.start))}`)
+  if (span.detail) parts.push(span.detail)
+  return parts.join(', ')
+}
+
+/** Requests over time, one row each: waiting for a slot, queued by the browser, then in flight. */
+export function Waterfall({ spans, now, label }: { spans: readonly RequestSpan[]; now: number; label: string }) {
+  const total = Math.max(now, ...spans.map((s) => s.end ?? 0), 1)
+  const pct = (t: number) => `${(Math.min(t, total) / total) * 100}%`
+  const width = (a: number, b: number) => `${(Math.max(Math.min(b, total) - a, 0) / total) * 100}%`
+  const compact = spans.length > 12
+  return (
+    <figure className="wf" aria-label={label} data-compact={compact ? '' : undefined}>
+      <ol className="wf-rows">
+        {spans.map((span) => {
+          const end = span.end ?? now
+          const onWire = span.sent ?? span.start
+          return (
+            <li key={span.index} className="wf-row" title={describe(span, now)}>
+              <span className="wf-label">{compact && (span.index + 1) % 5 !== 0 && span.index !== 0 ? '' : `#${span.index + 1}`}</span>
+              <span className="wf-track">
+                {span.created !== undefined && span.start !== undefined && span.start - span.created > 1 ? (
+                  <span className="wf-seg wf-wait" style={{ left: pct(span.created), width: width(span.created, span.start) }} />
+                ) : null}
+                {span.created !== undefined && span.start === undefined ? (
+                  <span className="wf-seg wf-wait" style={{ left: pct(span.created), width: width(span.created, now) }} />
+                ) : null}
+                {span.start !== undefined && span.sent !== undefined && span.sent - span.start > 2 ? (
+                  <span className="wf-seg wf-queued" style={{ left: pct(span.start), width: width(span.start, span.sent) }} />
+                ) : null}
+                {onWire !== undefined ? (
+                  <span
+                    className="wf-seg wf-flight"
+                    data-outcome={span.end === undefined ? 'running' : span.outcome}
+                    style={{ left: pct(onWire), width: width(onWire, end) }}
+                  />
+                ) : null}
+              </span>
+              <span className="sr-only">{describe(span, now)}</span>
+            </li>
+          )
+        })}
+      </ol>
+      <div className="wf-axis" aria-hidden="true">
+        <span>0</span>
+        <span>{ms(total / 2)}</span>
+        <span>{ms(total)}</span>
+      </div>
+      <figcaption className="wf-legend">
+        <span>
+          <i className="wf-key wf-wait" /> waiting for the semaphore
+        </span>
+        <span>
+          <i className="wf-key wf-queued" /> queued by the browser
+        </span>
+        <span>
+          <i className="wf-key wf-flight" data-outcome="ok" /> in flight
+        </span>
+        <span>
+          <i className="wf-key wf-flight" data-outcome="error" /> error
+        </span>
+        <span>
+          <i className="wf-key wf-flight" data-outcome="timeout" /> timed out
+        </span>
+      </figcaption>
+    </figure>
+  )
+}

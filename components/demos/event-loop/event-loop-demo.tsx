@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { ReactNode } from 'react'
+import type { DemoSlots } from '@/components/demo-kit/demo-frame'
+import { highlight } from '@/lib/highlight'
+import { EventLoopClient } from './event-loop-client'
+import { exampleIds, examples, type ExampleId } from './examples'
+
+async function read(file: string) {
+  // Read while the page prerenders at build time, like <SourceFile>.
+  return readFile(path.resolve(/* turbopackIgnore: true */ process.cwd(), file), 'utf8')
+}
+
+/** The event-loop visualizer, given each example's Python source and its highlighted form. */
+export async function EventLoopDemo(slots: DemoSlots) {
+  const entries = await Promise.all(
+    exampleIds.map(async (id) => {
+      const source = (await read(examples[id].file)).trimEnd()
+      const code = await highlight(source, 'python', (props) => <pre {...props} />)
+      return [id, source, code] as const
+    }),
+  )
+  const sources = Object.fromEntries(entries.map(([id, source]) => [id, source])) as Record<ExampleId, string>
+  const highlighted = Object.fromEntries(entries.map(([id, , code]) => [id, code])) as Record<ExampleId, ReactNode>
+  return <EventLoopClient sources={sources} highlighted={highlighted} {...slots} />
+}

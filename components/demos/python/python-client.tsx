@@ -1,0 +1,201 @@
+'use client'
+
+import { proxy } from 'comlink'
+import { useEffect, useId, useRef, useState } from 'react'
+import { ControlField } from '@/components/demo-kit/control-field'
+import { choice } from '@/components/demo-kit/controls'
+import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { useDemo } from '@/components/demo-kit/use-demo'
+import { useWorkers } from '@/components/demo-kit/use-workers'
+import type { LoadProgress, PythonApi, Stream } from '@/workers/python.worker'
+import type { Spawned } from '@/workers/worker-group'
+import { pythonExampleIds, pythonExamples, whyNot, type PythonExampleId } from './examples'
+import './python.css'
+
+const controls = {
+  example: choice({
+    label: 'Program',
+    options: pythonExampleIds.map((id) => ({ value: id, label: pythonExamples[id].label })),
+    default: 'gather',
+  }),
+}
+
+/** Longest program the editor accepts. */
+const maxCode = 20_000
+
+export type PythonResult = { stdout: string; ms: number; loadMs: number }
+type Line = { stream: Stream; text: string }
+type Editor = { example: PythonExampleId; text: string }
+
+const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1)
+const isExample = (raw: string): raw is PythonExampleId => (pythonExampleIds as string[]).includes(raw)
+
+/** CPython in a Web Worker (Pyodide), loaded on the first run, running the program in the editor. */
+export function PythonClient({ sources, code, differs }: DemoSlots & { sources: Record<PythonExampleId, string> }) {
+  const { group } = useWorkers('python')
+  const worker = useRef<Spawned<PythonApi> | null>(null)
+  /** The worker in which Python has finished loading, if any. */
+  const ready = useRef<Spawned<PythonApi> | null>(null)
+  const [editor, setEditor] = useState<Editor>({ example: 'gather', text: sources.gather })
+  const editorRef = useRef(editor)
+  const [lines, setLines] = useState<Line[]>([])
+  const [progress, setProgress] = useState<LoadProgress | null>(null)
+  const [version, setVersion] = useState<string | null>(null)
+  const editorId = useId()
+
+  const demo = useDemo({
+    id: 'python',
+    controls,
+    run: async ({ example }, { signal }) => {
+      const current = editorRef.current.example === example ? editorRef.current.text : sources[example]
+      if (current.length > maxCode) throw new Error(`The program is ${current.length.toLocaleString('en-US')} characters; the limit is ${maxCode.toLocaleString('en-US')}.`)
+      // One worker serves run after run, so Python loads once; Stop terminates it.
+      const spawned = (worker.current ??= group.spawn())
+      signal.addEventListener(
+        'abort',
+        () => {
+          group.terminate(spawned)
+          if (worker.current === spawned) worker.current = null
+          setProgress(null)
+        },
+        { once: true },
+      )
+      const printed: Line[] = []
+      let frame = 0
+      setLines([])
+      const started = performance.now()
+      const loaded = ready.current === spawned
+      const info = await spawned.api.load(proxy((p: LoadProgress) => setProgress(p)))
+      ready.current = spawned
+      const loadMs = loaded ? 0 : performance.now() - started
+      setProgress(null)
+      setVersion(`Python ${info.python} (Pyodide ${info.pyodide})`)
+      const outcome = await spawned.api.run(
+        current,
+        proxy((stream: Stream, text: string) => {
+          printed.push({ stream, text })
+          cancelAnimationFrame(frame)
+          frame = requestAnimationFrame(() => setLines([...printed]))
+        }),
+      )
+      cancelAnimationFrame(frame)
+      setLines([...printed])
+      if (outcome.error) {
+        const why = whyNot(outcome.error.message)
+        throw new Error(why ? `${outcome.error.message} — ${why}` : outcome.error.message)
+      }
+      const stdout = printed.filter((l) => l.stream === 'stdout').map((l) => l.text).join('\n')
+      const ms = Math.round(outcome.ms)
+      return {
+        result: { stdout, ms, loadMs: Math.round(loadMs) } satisfies PythonResult,
+        summary:
+          `The program ran in ${(ms / 1000).toFixed(2)} s` +
+          (loadMs ? ` after Python loaded in ${(loadMs / 1000).toFixed(1)} s` : '') +
+          `${outcome.truncated ? '; its output was cut short' : ''}.`,
+      }
+    },
+  })
+  const running = demo.state === 'running'
+
+  // A preset link (?demo=python&example=threads) or a new pick loads that example's code.
+  const picked = demo.raws.example
+  useEffect(() => {
+    if (!isExample(picked) || editorRef.current.example === picked) return
+    const next = { example: picked, text: sources[picked] }
+    editorRef.current = next
+    setEditor(next)
+  }, [picked, sources])
+
+  function edit(text: string) {
+    const next = { ...editorRef.current, text }
+    editorRef.current = next
+    setEditor(next)
+  }
+
+  const tooLong = editor.text.length > maxCode
+  const edited = editor.text !== sources[editor.example]
+
+  return (
+    <DemoFrame
+      demo={demo}
+      title="Run the real Python"
+      description="CPython 3.14, compiled to WebAssembly (Pyodide), in a Web Worker. The first run downloads it from this site: about 12 MB, then cached by the browser."
+      runLabel="the Python"
+      code={code}
+      differs={differs}
+      controls={
+        <>
+          <ControlField
+            name="example"
+            spec={controls.example}
+            raw={demo.raws.example}
+            error={demo.errors.example}
+            disabled={running}
+            onChange={(raw) => demo.setRaw('example', raw)}
+          />
+          <div className="control control-text py-editor" data-control="code">
+            <label htmlFor={editorId} className="control-label">
+              Python code{' '}
+              <span className="control-range">(edit it; Ctrl+Enter runs)</span>
+            </label>
+            <textarea
+              id={editorId}
+              value={editor.text}
+              rows={Math.min(Math.max(editor.text.split('\n').length, 8), 32)}
+              spellCheck={false}
+              autoCapitalize="off"
+              autoCorrect="off"
+              disabled={running}
+              aria-invalid={tooLong ? true : undefined}
+              aria-describedby={tooLong ? `${editorId}-error` : undefined}
+              onChange={(event) => edit(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                  event.preventDefault()
+                  if (!tooLong) void demo.run()
+                }
+              }}
+              className="control-input control-textarea"
+            />
+            {tooLong ? (
+              <p id={`${editorId}-error`} className="control-error">
+                Too long: {editor.text.length.toLocaleString('en-US')} characters; the limit is {maxCode.toLocaleString('en-US')}.
+              </p>
+            ) : null}
+            {edited ? (
+              <button type="button" className="button py-reset" disabled={running} onClick={() => edit(sources[editor.example])}>
+                Put back the example
+              </button>
+            ) : null}
+          </div>
+        </>
+      }
+    >
+      {progress ? (
+        <div className="py-progress">
+          <label htmlFor={`${editorId}-progress`}>
+            {progress.phase === 'download' ? `Downloading Python: ${mb(progress.loaded)} of ${mb(progress.total)} MB` : 'Starting the interpreter…'}
+          </label>
+          <progress id={`${editorId}-progress`} max={progress.total} value={progress.phase === 'download' ? progress.loaded : undefined} />
+        </div>
+      ) : null}
+      <section aria-labelledby={`${editorId}-out`} className="py-output-box">
+        <h4 id={`${editorId}-out`} className="py-label">
+          Output {version ? <span className="py-version">{version}</span> : null}
+        </h4>
+        <pre className="py-output" role="log" tabIndex={0}>
+          {lines.length
+            ? lines.map((line, i) => (
+                <span key={i} data-stream={line.stream}>
+                  {line.text}
+                  {'\n'}
+                </span>
+              ))
+            : running
+              ? ' '
+              : 'Nothing yet: run the program.'}
+        </pre>
+      </section>
+    </DemoFrame>
+  )
+}
