@@ -11,7 +11,8 @@ import { visit } from 'unist-util-visit'
 export type TocEntry = { id: string; text: string; depth: 2 | 3 }
 /** A stretch of lesson text under one heading, for search. `id` is '' before the first heading. */
 export type Section = { id: string; heading: string; text: string }
-export type Outline = { toc: TocEntry[]; checks: string[]; sections: Section[] }
+/** `checks` are the ids of a lesson's `<CheckYourself>` questions; `predictions`, those of kind "predict". */
+export type Outline = { toc: TocEntry[]; checks: string[]; predictions: string[]; sections: Section[] }
 
 // Tags whose text is not lesson prose: live demos and code.
 const skipped = new Set(['Demo', 'SourceFile'])
@@ -49,6 +50,7 @@ export function outline(source: string): Outline {
   const ids = new Map<Heading, string>()
   const toc: TocEntry[] = []
   const checks: string[] = []
+  const predictions: string[] = []
   visit(tree, (node) => {
     if (node.type === 'heading') {
       const text = toString(node)
@@ -58,6 +60,7 @@ export function outline(source: string): Outline {
     } else if (node.type === 'mdxJsxFlowElement' && node.name === 'CheckYourself') {
       const id = attribute(node, 'id')
       if (id) checks.push(id)
+      if (id && attribute(node, 'kind') === 'predict') predictions.push(id)
     }
   })
 
@@ -70,5 +73,5 @@ export function outline(source: string): Outline {
     const text = prose(node).replace(/\s+/g, ' ').trim()
     if (text) sections.at(-1)!.text += `${sections.at(-1)!.text ? ' ' : ''}${text}`
   }
-  return { toc, checks, sections: sections.filter((s) => s.heading || s.text) }
+  return { toc, checks, predictions, sections: sections.filter((s) => s.heading || s.text) }
 }
