@@ -24,6 +24,8 @@ test.describe('the event loop visualizer', () => {
     const loop = demo(page, 'event-loop')
     const ready = loop.getByRole('region', { name: /Ready queue/ }).getByRole('listitem')
     const step = loop.getByRole('button', { name: 'Step' })
+    // Keys pressed before the page hydrates are lost.
+    await expect(loop.getByRole('button', { name: /^Run/ })).toBeEnabled()
     await step.focus()
     await page.keyboard.press('Enter')
     await expect(loop).toHaveAttribute('data-state', 'running')

@@ -19,9 +19,12 @@ test('search opens with / and finds lesson text, then jumps to the section', asy
   await expectAccessible(page)
   await page.keyboard.press('ArrowDown')
   await expect(dialog.getByRole('link').first()).toBeFocused()
+  const href = (await hit.getAttribute('href'))!
+  expect(href).toMatch(/^\/learn\/[a-z-]+#[a-z0-9-]+$/)
   await hit.click()
   await expect(dialog).toBeHidden()
-  await expect(page).toHaveURL(/\/learn\/concurrency-in-python#multiprocessing$/)
+  await expect(page).toHaveURL(href)
+  await expect(page.locator(`[id="${href.split('#')[1]}"]`)).toBeInViewport()
 })
 
 test('search opens with Ctrl-K, says when nothing matches, and closes with Escape', async ({ page }) => {
