@@ -5,7 +5,10 @@ import type { ProcessApi } from './process.worker'
 import type { QueueApi } from './queue.worker'
 import type { CounterApi } from './counter.worker'
 import type { DeadlockApi } from './deadlock.worker'
+import type { GilApi } from './gil.worker'
+import type { MemoryApi } from './memory.worker'
 import type { SemaphoreApi } from './semaphore.worker'
+import type { StartupApi } from './startup.worker'
 import type { ThreadsApi } from './threads.worker'
 import type { PythonApi } from './python.worker'
 
@@ -29,6 +32,9 @@ export const spawners = {
   counter: () => typed<CounterApi>(new Worker(new URL('./counter.worker.ts', import.meta.url), { type: 'module', name: 'counter' })),
   semaphore: () => typed<SemaphoreApi>(new Worker(new URL('./semaphore.worker.ts', import.meta.url), { type: 'module', name: 'semaphore' })),
   deadlock: () => typed<DeadlockApi>(new Worker(new URL('./deadlock.worker.ts', import.meta.url), { type: 'module', name: 'deadlock' })),
+  gil: () => typed<GilApi>(new Worker(new URL('./gil.worker.ts', import.meta.url), { type: 'module', name: 'gil' })),
+  startup: () => typed<StartupApi>(new Worker(new URL('./startup.worker.ts', import.meta.url), { type: 'module', name: 'startup' })),
+  memory: () => typed<MemoryApi>(new Worker(new URL('./memory.worker.ts', import.meta.url), { type: 'module', name: 'memory' })),
   python: () => typed<PythonApi>(new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python' })),
 } satisfies Record<string, () => Worker>
 

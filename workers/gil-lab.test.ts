@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { runGilLab, splitEvenly, workloads, type LabResult } from './gil-lab'
+import type { GilApi, GilSpan } from './gil.worker'
+import { nodeWorker } from './testing/node-worker'
+import { WorkerGroup } from './worker-group'
+
+const groups: WorkerGroup<GilApi>[] = []
+function group() {
+  const g = new WorkerGroup<GilApi>(() => nodeWorker('workers/gil.worker.ts'))
+  groups.push(g)
+  return g
+}
+afterEach(() => groups.splice(0).forEach((g) => g.terminateAll()))
+
+const runs = (spans: GilSpan[]) => spans.filter((s) => s.kind === 'run')
+const overlaps = (a: GilSpan, b: GilSpan) => a.start < b.end && b.start < a.end
+
+/** Pairs of spans from different workers that were running Python at the same moment. */
+function parallelRuns({ lanes }: LabResult) {
+  const pairs: [GilSpan, GilSpan][] = []
+  lanes.forEach((lane, i) =>
+    lanes.slice(i + 1).forEach((other) => runs(lane).forEach((a) => runs(other).forEach((b) => overlaps(a, b) && pairs.push([a, b])))),
+  )
+  return pairs
+}
+
+describe('splitEvenly', () => {
+  it('splits a total into shares that differ by at most one', () => {
+    expect(splitEvenly(24, 5)).toEqual([5, 5, 5, 5, 4])
+    expect(splitEvenly(2, 4)).toEqual([1, 1, 0, 0])
+    expect(splitEvenly(2400, 3).reduce((a, b) => a + b)).toBe(2400)
+  })
+})
+
+describe('the GIL lab, in real worker threads', () => {
+  it('threads share one GIL: never two running at once, and it changes hands every switch interval', async () => {
+    const result = await runGilLab(group(), { mode: 'threads', workload: 'cpu', workers: 2 })
+    expect(parallelRuns(result)).toEqual([])
+    // Both threads got many turns, not one long one each.
+    for (const lane of result.lanes) expect(runs(lane).length).toBeGreaterThan(3)
+    expect(result.acquisitions).toBeGreaterThan(8)
+  }, 60_000)
+
+  it('processes have a GIL each: one unbroken run per worker, never handed over', async () => {
+    const g = group()
+    const result = await runGilLab(g, { mode: 'processes', workload: 'cpu', workers: 2 })
+    expect(g.alive, 'the workers end with the run').toBe(0)
+    expect(result.lanes.map((lane) => runs(lane).length)).toEqual([1, 1])
+    expect(result.acquisitions).toBe(2)
+  }, 60_000)
+
+  it('threads waiting on I/O release the GIL, so their waits overlap', async () => {
+    const result = await runGilLab(group(), { mode: 'threads', workload: 'io', workers: 3 })
+    expect(parallelRuns(result)).toEqual([])
+    const waits = result.lanes.map((lane) => lane.filter((s) => s.kind === 'io'))
+    expect(waits.map((w) => w.length)).toEqual(splitEvenly(workloads.io.units, 3))
+    expect(waits[0]!.some((a) => waits[1]!.some((b) => overlaps(a, b)))).toBe(true)
+    // 8 waits of 40 ms each per thread, not 24 in a row.
+    expect(result.ms).toBeLessThan(workloads.io.units * workloads.io.ioMs)
+  }, 60_000)
+
+  it('reports each worker’s progress in shared memory while it runs', async () => {
+    let read: (() => { state: number; done: number }[]) | undefined
+    const result = await runGilLab(group(), { mode: 'threads', workload: 'io', workers: 2 }, { onStart: (status) => (read = status) })
+    expect(result.lanes).toHaveLength(2)
+    expect(read!()).toEqual([
+      { state: 4, done: 12 },
+      { state: 4, done: 12 },
+    ])
+  }, 60_000)
+
+  it('ends when stopped: the workers are terminated and the run rejects', async () => {
+    const controller = new AbortController()
+    const g = group()
+    const running = runGilLab(g, { mode: 'threads', workload: 'cpu', workers: 2 }, { signal: controller.signal })
+    setTimeout(() => controller.abort(), 200)
+    await expect(running).rejects.toThrow(/terminated/)
+    expect(g.alive).toBe(0)
+  }, 60_000)
+})

@@ -1,0 +1,93 @@
+/**
+ * A model of CPython's global interpreter lock (GIL) for the GIL lab, on a SharedArrayBuffer.
+ *
+ * CPython (since 3.2) lets one thread at a time run bytecode: the thread that holds the GIL. A
+ * thread that wants it waits one switch interval (`sys.getswitchinterval()`, 5 ms), then asks the
+ * holder to drop it; the holder checks for that request between bytecodes, drops the GIL, and waits
+ * until another thread has taken it (forced switching), so it cannot grab it straight back. A thread
+ * that blocks on I/O releases the GIL first and takes it again afterwards.
+ *
+ * Here the lock is a `Mutex` from ./sync; beside it, three cells: who holds the GIL, how many
+ * threads are waiting for it, and how many times it changed hands. Worker threads only (it blocks).
+ */
+import { Mutex, type Region } from './sync'
+
+const INT = Int32Array.BYTES_PER_ELEMENT
+const HOLDER = 0
+const WAITERS = 1
+const SWITCHES = 2
+const CELLS = 3
+
+/** CPython's default `sys.getswitchinterval()`, in milliseconds. */
+export const switchIntervalMs = 5
+
+/** What a worker is doing, as its status cell in the lab says. */
+export const WorkerState = { Starting: 0, Running: 1, WaitingForGil: 2, WaitingForIo: 3, Finished: 4 } as const
+export type WorkerState = (typeof WorkerState)[keyof typeof WorkerState]
+
+// #region gil
+export class Gil {
+  /** Bytes of shared memory one GIL needs. */
+  static readonly bytes = Mutex.bytes + CELLS * INT
+  readonly region: Region
+  readonly #mutex: Mutex
+  readonly #cells: Int32Array<SharedArrayBuffer>
+
+  /** Attaches to a GIL set up in this region (e.g. by the page, posted to a worker). */
+  constructor(region: Region) {
+    this.region = region
+    this.#mutex = new Mutex(region)
+    this.#cells = new Int32Array(region.buffer as SharedArrayBuffer, region.byteOffset + Mutex.bytes, CELLS)
+  }
+
+  /** A new, free GIL in `region`. */
+  static create(region: Region): Gil {
+    Mutex.create(region)
+    const gil = new Gil(region)
+    gil.#cells.fill(0)
+    return gil
+  }
+
+  /** Takes the GIL for thread `id` (1, 2, …), sleeping while another thread holds it. */
+  acquire(id: number): void {
+    Atomics.add(this.#cells, WAITERS, 1)
+    this.#mutex.acquire()
+    Atomics.sub(this.#cells, WAITERS, 1)
+    Atomics.store(this.#cells, HOLDER, id)
+    Atomics.add(this.#cells, SWITCHES, 1)
+    Atomics.notify(this.#cells, SWITCHES)
+  }
+
+  /** Gives the GIL up, e.g. before blocking on I/O. */
+  release(): void {
+    Atomics.store(this.#cells, HOLDER, 0)
+    this.#mutex.release()
+  }
+
+  /**
+   * The check the interpreter makes every switch interval: if another thread waits, drop the GIL,
+   * wait until one of them has it, and queue to take it back (`whileWaiting` runs in between).
+   * True if the GIL changed hands.
+   */
+  yieldToWaiters(id: number, whileWaiting?: () => void): boolean {
+    if (Atomics.load(this.#cells, WAITERS) === 0) return false
+    const switches = Atomics.load(this.#cells, SWITCHES)
+    this.release()
+    whileWaiting?.()
+    // Forced switching: without this wait the holder would usually take the lock straight back.
+    Atomics.wait(this.#cells, SWITCHES, switches, switchIntervalMs)
+    this.acquire(id)
+    return true
+  }
+
+  /** The thread holding the GIL now (0: none). */
+  get holder(): number {
+    return Atomics.load(this.#cells, HOLDER)
+  }
+
+  /** How many times a thread has taken the GIL. */
+  get acquisitions(): number {
+    return Atomics.load(this.#cells, SWITCHES)
+  }
+}
+// #endregion
