@@ -1,0 +1,245 @@
+'use client'
+
+import { useRef, useState } from 'react'
+import { choice, int } from '@/components/demo-kit/controls'
+import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
+import { useCores } from '@/components/demo-kit/use-cores'
+import { useDemo } from '@/components/demo-kit/use-demo'
+import { useWorkers } from '@/components/demo-kit/use-workers'
+import { runGilLab, workloads, type GilMode, type StatusReader } from '@/workers/gil-lab'
+import { WorkerState } from '@/workers/gil'
+import type { Workload } from '@/workers/gil.worker'
+import { useLiveView } from './use-live-view'
+import './processes-vs-threads.css'
+
+const controls = {
+  mode: choice({
+    label: 'Run as',
+    options: [
+      { value: 'threads', label: 'threads (one shared GIL)' },
+      { value: 'processes', label: 'processes (a GIL each)' },
+    ],
+    default: 'threads',
+  }),
+  workload: choice({
+    label: 'Work',
+    options: [
+      { value: 'cpu', label: 'CPU-bound (computing)' },
+      { value: 'io', label: 'I/O-bound (waiting)' },
+    ],
+    default: 'cpu',
+  }),
+  workers: int({ label: 'Workers', min: 1, max: 8, default: 2, help: 'Try 1 first, then 2 or more.' }),
+}
+
+type Live = { phase: string; mode: GilMode; status: { state: number; done: number }[]; shares: number[] }
+type Run = { id: number; mode: GilMode; workload: Workload; workers: number; ms: number; speedup: number }
+
+const emptyLive = (): Live => ({ phase: '', mode: 'threads', status: [], shares: [] })
+const stateText: Record<number, string> = {
+  [WorkerState.Starting]: 'starting',
+  [WorkerState.Running]: 'running Python',
+  [WorkerState.WaitingForGil]: 'waiting for the GIL',
+  [WorkerState.WaitingForIo]: 'waiting on I/O',
+  [WorkerState.Finished]: 'finished',
+}
+const workloadText = { cpu: 'CPU-bound', io: 'I/O-bound' } as const
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`
+const ms = (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`
+
+/** What the run shows, in one sentence, for each kind of run. */
+function lesson(mode: GilMode, workload: Workload, workers: number, cores: number) {
+  if (workers === 1) return 'One worker alone: the baseline the others are compared with.'
+  if (workload === 'io') return 'A thread waiting on I/O does not hold the GIL, so the waits overlap.'
+  if (mode === 'threads') return 'Only the thread holding the GIL computes; the others wait their turn.'
+  return `Each process has its own GIL, so up to ${plural(cores, 'core')} compute at once on this device.`
+}
+
+/**
+ * The GIL lab: the same total work on 1…8 workers that either share one GIL (threads) or have one
+ * each (processes). The GIL is a real lock in a SharedArrayBuffer, handed over every 5 ms.
+ */
+export function GilDemo({ code, differs }: DemoSlots) {
+  const { group, alive } = useWorkers('gil')
+  const cores = useCores()
+  const [running, setRunning] = useState(false)
+  const [baselines, setBaselines] = useState<Partial<Record<Workload, number>>>({})
+  const [lanes, setLanes] = useState<TimelineLane[]>([])
+  const [history, setHistory] = useState<Run[]>([])
+  const [handovers, setHandovers] = useState<number | null>(null)
+  const status = useRef<StatusReader | null>(null)
+  const { liveRef, view, reset, flush } = useLiveView(emptyLive, running, {
+    perSecond: 8,
+    refresh: (v) => (status.current ? { ...v, status: status.current() } : v),
+  })
+
+  const remember = (run: Omit<Run, 'id'>) => setHistory((prev) => [{ id: performance.now(), ...run }, ...prev].slice(0, 8))
+
+  const demo = useDemo({
+    id: 'gil',
+    controls,
+    requiresIsolation: true,
+    run: async ({ mode, workload, workers }, { signal }) => {
+      setRunning(true)
+      setLanes([])
+      setHandovers(null)
+      const time = async (count: number, phase: string) => {
+        reset({ phase, mode, status: [], shares: [] })
+        const result = await runGilLab(
+          group,
+          { mode, workload, workers: count },
+          {
+            signal,
+            onStart: (read, shares) => {
+              status.current = read
+              liveRef.current = { phase, mode, status: read(), shares }
+            },
+          },
+        )
+        liveRef.current = { ...liveRef.current, status: status.current?.() ?? [] }
+        status.current = null
+        flush()
+        return result
+      }
+      try {
+        let baseline = baselines[workload]
+        if (workers > 1 && baseline === undefined) {
+          // A speedup needs the time of one worker doing all of the work: measure it first.
+          baseline = (await time(1, 'Timing 1 worker first, the baseline…')).ms
+          setBaselines((prev) => ({ ...prev, [workload]: baseline }))
+          remember({ mode, workload, workers: 1, ms: baseline, speedup: 1 })
+        }
+        const noun = mode === 'threads' ? 'thread' : 'process'
+        const result = await time(workers, `Timing ${plural(workers, noun)}…`)
+        if (workers === 1) {
+          baseline = Math.min(result.ms, baseline ?? Infinity)
+          setBaselines((prev) => ({ ...prev, [workload]: baseline }))
+        }
+        const speedup = baseline! / result.ms
+        const tone = mode === 'threads' ? 'var(--thread)' : 'var(--process)'
+        setLanes(
+          result.lanes.map((spans, w) => ({
+            label: `${noun} ${w + 1}`,
+            spans: spans.map((s) => ({
+              start: s.start,
+              end: s.end,
+              label: s.kind === 'run' ? 'holds the GIL, running' : 'waiting on I/O, GIL released',
+              tone: s.kind === 'run' ? tone : 'var(--io-wait)',
+            })),
+          })),
+        )
+        const switched = Math.max(0, result.acquisitions - (mode === 'threads' ? 1 : workers))
+        setHandovers(switched)
+        remember({ mode, workload, workers, ms: result.ms, speedup: workers === 1 ? 1 : speedup })
+        const available = cores ?? navigator.hardwareConcurrency ?? 1
+        return {
+          result: {
+            mode,
+            workload,
+            workers,
+            ms: Math.round(result.ms),
+            speedup: Number(speedup.toFixed(2)),
+            baselineMs: Math.round(baseline!),
+            cores: available,
+          },
+          summary:
+            `${plural(workers, noun)}, ${workloadText[workload]}: ${ms(result.ms)}` +
+            (workers === 1 ? '. ' : `, ×${speedup.toFixed(2)} the speed of one. `) +
+            lesson(mode, workload, workers, available),
+        }
+      } finally {
+        status.current = null
+        liveRef.current = { ...liveRef.current, phase: '' }
+        flush()
+        setRunning(false)
+      }
+    },
+  })
+
+  const baseline = baselines[demo.values?.workload ?? 'cpu']
+
+  return (
+    <DemoFrame
+      demo={demo}
+      title="The GIL lab"
+      description={
+        `The same total work every run — ${workloads.cpu.units.toLocaleString('en-US')} slices of computation, or ` +
+        `${workloads.io.units} waits of ${workloads.io.ioMs} ms — split across the workers. As threads they share one GIL; as processes each has its own.`
+      }
+      runLabel="the lab"
+      code={code}
+      differs={differs}
+    >
+      <dl className="stat-grid">
+        <div className="stat">
+          <dt>Cores on this device</dt>
+          <dd>{cores ?? '–'}</dd>
+        </div>
+        <div className="stat">
+          <dt>Workers alive</dt>
+          <dd>{alive}</dd>
+        </div>
+        <div className="stat">
+          <dt>1-worker baseline</dt>
+          <dd>{baseline === undefined ? '–' : ms(baseline)}</dd>
+        </div>
+        <div className="stat">
+          <dt>GIL handovers</dt>
+          <dd>{handovers ?? '–'}</dd>
+        </div>
+      </dl>
+      {view.phase ? (
+        <div className="pvt-live">
+          <p className="pvt-phase">{view.phase}</p>
+          <ul className="pvt-workers" aria-label="Each worker now">
+            {view.status.map((s, w) => (
+              <li key={w} data-state={s.state} data-mode={view.mode}>
+                <span className="pvt-worker-name">worker {w + 1}</span>
+                <span className="pvt-worker-state">{stateText[s.state]}</span>
+                <progress max={view.shares[w] || 1} value={s.done} aria-label={`worker ${w + 1} progress`} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {lanes.length ? (
+        <>
+          <Timeline lanes={lanes} label="Who held a GIL when, and who waited on I/O, over the run" />
+          <ul className="pvt-legend" aria-label="Legend">
+            <li style={{ ['--tone' as string]: 'var(--thread)' }}>thread holds the shared GIL</li>
+            <li style={{ ['--tone' as string]: 'var(--process)' }}>process holds its own GIL</li>
+            <li style={{ ['--tone' as string]: 'var(--io-wait)' }}>waiting on I/O (GIL released)</li>
+          </ul>
+        </>
+      ) : null}
+      {history.length ? (
+        <div className="table-scroll mt-4" role="region" aria-label="Recent runs (scrolls sideways)" tabIndex={0}>
+          <table className="w-full text-left text-sm">
+            <caption className="mb-1 text-left font-semibold text-[var(--muted)]">Recent runs, newest first</caption>
+            <thead>
+              <tr className="border-b border-[var(--border)]">
+                <th scope="col" className="py-1 pr-3">Run as</th>
+                <th scope="col" className="py-1 pr-3">Work</th>
+                <th scope="col" className="py-1 pr-3 text-right">Workers</th>
+                <th scope="col" className="py-1 pr-3 text-right">Time</th>
+                <th scope="col" className="py-1 text-right">Speedup</th>
+              </tr>
+            </thead>
+            <tbody className="font-mono">
+              {history.map((run) => (
+                <tr key={run.id} className="border-b border-[var(--border)] last:border-0">
+                  <td className="py-1 pr-3 font-sans">{run.mode}</td>
+                  <td className="py-1 pr-3 font-sans">{workloadText[run.workload]}</td>
+                  <td className="py-1 pr-3 text-right">{run.workers}</td>
+                  <td className="py-1 pr-3 text-right">{ms(run.ms)}</td>
+                  <td className="py-1 text-right">×{run.speedup.toFixed(2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </DemoFrame>
+  )
+}

@@ -1,0 +1,133 @@
+'use client'
+
+import { useState } from 'react'
+import { int } from '@/components/demo-kit/controls'
+import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { useDemo } from '@/components/demo-kit/use-demo'
+import { useWorkers } from '@/components/demo-kit/use-workers'
+import { doubleIn, timeSending, type Sharing } from '@/workers/memory'
+import './processes-vs-threads.css'
+
+const controls = {
+  mb: int({ label: 'Buffer size', min: 1, max: 128, default: 32, unit: 'MB', help: 'For the timing: 1 to 128 MB.' }),
+}
+
+type Arrays = { page: number[]; worker: number[] }
+type Timing = { how: Sharing; ms: number; leftOnPage: number }
+
+const ways: Record<Sharing, { label: string; tone: string; note: (left: number) => string }> = {
+  copy: { label: 'Copied', tone: 'var(--process)', note: () => 'the page keeps its buffer; the worker gets a copy' },
+  transfer: { label: 'Transferred', tone: 'var(--async)', note: (left) => `moved, not copied: the page's buffer now holds ${left} bytes` },
+  share: { label: 'Shared', tone: 'var(--thread)', note: () => 'nothing moves: both see one buffer' },
+}
+const msText = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`
+const list = (numbers: number[]) => `[${numbers.join(', ')}]`
+
+function ArrayFigure({ title, arrays, before }: { title: string; arrays: Arrays; before: number[] }) {
+  const changed = list(arrays.page) !== list(before)
+  return (
+    <figure>
+      <figcaption>{title}</figcaption>
+      <dl>
+        <dt>sent</dt>
+        <dd>{list(before)}</dd>
+        <dt>worker’s array</dt>
+        <dd>{list(arrays.worker)}</dd>
+        <dt>page’s array</dt>
+        <dd data-changed={changed ? '' : undefined}>
+          {list(arrays.page)} {changed ? '(changed)' : '(unchanged)'}
+        </dd>
+      </dl>
+    </figure>
+  )
+}
+
+/** Separate memory made visible: a copy the worker changes alone, a shared buffer both see; and what sending a big buffer costs. */
+export function MemoryDemo({ code, differs }: DemoSlots) {
+  const { group } = useWorkers('memory')
+  const [copied, setCopied] = useState<Arrays | null>(null)
+  const [shared, setShared] = useState<Arrays | null>(null)
+  const [timings, setTimings] = useState<Timing[]>([])
+
+  const demo = useDemo({
+    id: 'memory',
+    controls,
+    requiresIsolation: true,
+    run: async ({ mb }, { signal }) => {
+      setCopied(null)
+      setShared(null)
+      setTimings([])
+      const worker = group.spawn({ signal })
+      try {
+        const copy = await doubleIn(worker, false)
+        setCopied(copy)
+        const share = await doubleIn(worker, true)
+        setShared(share)
+        const bytes = mb * 1024 * 1024
+        const measured: Timing[] = []
+        for (const how of ['copy', 'transfer', 'share'] as const) {
+          measured.push({ how, ...(await timeSending(worker, how, bytes)) })
+          setTimings([...measured])
+        }
+        const [c, t, s] = measured as [Timing, Timing, Timing]
+        return {
+          result: {
+            copied: copy,
+            shared: { page: share.page, worker: share.worker },
+            mb,
+            copyMs: Number(c.ms.toFixed(2)),
+            transferMs: Number(t.ms.toFixed(2)),
+            shareMs: Number(s.ms.toFixed(2)),
+          },
+          summary:
+            `The worker doubled its copy and the page's array stayed ${list(copy.page)}; over shared memory the page's array became ${list(share.page)}. ` +
+            `Sending ${mb} MB: copied ${msText(c.ms)}, transferred ${msText(t.ms)}, shared ${msText(s.ms)}.`,
+        }
+      } finally {
+        group.terminate(worker)
+      }
+    },
+  })
+
+  const longest = Math.max(...timings.map((t) => t.ms), 0.001)
+
+  return (
+    <DemoFrame
+      demo={demo}
+      title="Separate memory, shared memory"
+      description="A worker doubles every number of the array it receives. Sent as a copy, then over a SharedArrayBuffer: whose array changes? Then a big buffer is copied, transferred and shared, and timed."
+      runLabel="the experiment"
+      code={code}
+      differs={differs}
+    >
+      {copied || shared ? (
+        <div className="pvt-arrays">
+          {copied ? <ArrayFigure title="Sent as a copy (like pickling to a process)" arrays={copied} before={[1, 2, 3, 4]} /> : null}
+          {shared ? <ArrayFigure title="Sent over a SharedArrayBuffer (like a thread’s memory)" arrays={shared} before={[1, 2, 3, 4]} /> : null}
+        </div>
+      ) : null}
+      {timings.length ? (
+        <dl className="pvt-bars" aria-label={`Time for ${demo.values?.mb ?? ''} MB to reach the worker`}>
+          {timings.map((t) => (
+            <div key={t.how}>
+              <dt>{ways[t.how].label}</dt>
+              <dd>
+                <span className="pvt-bar" style={{ width: `${Math.max(0.5, (100 * t.ms) / longest)}%`, ['--tone' as string]: ways[t.how].tone }} />
+              </dd>
+              <dd className="pvt-figure">{msText(t.ms)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {timings.length ? (
+        <ul className="mt-2 text-sm text-[var(--muted)]">
+          {timings.map((t) => (
+            <li key={t.how}>
+              <strong>{ways[t.how].label}:</strong> {ways[t.how].note(t.leftOnPage)}.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </DemoFrame>
+  )
+}
