@@ -7,6 +7,7 @@ import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
 import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 
 const controls = {
   workers: int({ label: 'Workers', min: 1, max: 16, default: 4 }),
@@ -81,16 +82,10 @@ export function CoresDemo({ code, differs }: DemoSlots) {
       code={code}
       differs={differs}
     >
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>Cores on this device</dt>
-          <dd>{cores ?? '–'}</dd>
-        </div>
-        <div className="stat">
-          <dt>Workers alive</dt>
-          <dd>{alive}</dd>
-        </div>
-      </dl>
+      <Stats>
+        <Stat label="Cores on this device">{cores ?? '–'}</Stat>
+        <Stat label="Workers alive">{alive}</Stat>
+      </Stats>
       {lanes.length ? (
         <Timeline lanes={lanes} now={clock ? clock.now - clock.t0 : 0} label="When each worker was computing" />
       ) : null}

@@ -5,6 +5,7 @@ import { choice, int } from '@/components/demo-kit/controls'
 import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 import type { CounterMode } from '@/workers/counter.worker'
 import { allocate, Barrier, Mutex } from '@/workers/sync'
 
@@ -86,28 +87,13 @@ export function CounterDemo({ code, differs }: DemoSlots) {
       code={code}
       differs={differs}
     >
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>Expected</dt>
-          <dd>{live ? fmt(live.expected) : '–'}</dd>
-        </div>
-        <div className="stat">
-          <dt>{done || !live ? 'Actual' : 'Counter now'}</dt>
-          <dd>{live ? fmt(live.actual) : '–'}</dd>
-        </div>
-        <div className="stat">
-          <dt>Lost updates</dt>
-          <dd className={done && lost > 0 ? 'text-[var(--danger)]' : undefined}>{done && live ? fmt(lost) : '–'}</dd>
-        </div>
-        <div className="stat">
-          <dt>Time</dt>
-          <dd>{done && history[0] ? duration(history[0].ms) : '–'}</dd>
-        </div>
-        <div className="stat">
-          <dt>Workers alive</dt>
-          <dd>{alive}</dd>
-        </div>
-      </dl>
+      <Stats>
+        <Stat label="Expected">{live ? fmt(live.expected) : '–'}</Stat>
+        <Stat label={done || !live ? 'Actual' : 'Counter now'}>{live ? fmt(live.actual) : '–'}</Stat>
+        <Stat label="Lost updates" className={done && lost > 0 ? 'text-[var(--danger)]' : undefined}>{done && live ? fmt(lost) : '–'}</Stat>
+        <Stat label="Time">{done && history[0] ? duration(history[0].ms) : '–'}</Stat>
+        <Stat label="Workers alive">{alive}</Stat>
+      </Stats>
       {live ? (
         <div
           role="meter"

@@ -7,6 +7,7 @@ import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
 import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 import { runGilLab, workloads, type GilMode, type StatusReader } from '@/workers/gil-lab'
 import { WorkerState } from '@/workers/gil'
 import type { Workload } from '@/workers/gil.worker'
@@ -171,24 +172,12 @@ export function GilDemo({ code, differs }: DemoSlots) {
       code={code}
       differs={differs}
     >
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>Cores on this device</dt>
-          <dd>{cores ?? '–'}</dd>
-        </div>
-        <div className="stat">
-          <dt>Workers alive</dt>
-          <dd>{alive}</dd>
-        </div>
-        <div className="stat">
-          <dt>1-worker baseline</dt>
-          <dd>{baseline === undefined ? '–' : ms(baseline)}</dd>
-        </div>
-        <div className="stat">
-          <dt>GIL handovers</dt>
-          <dd>{handovers ?? '–'}</dd>
-        </div>
-      </dl>
+      <Stats>
+        <Stat label="Cores on this device">{cores ?? '–'}</Stat>
+        <Stat label="Workers alive">{alive}</Stat>
+        <Stat label="1-worker baseline">{baseline === undefined ? '–' : ms(baseline)}</Stat>
+        <Stat label="GIL handovers">{handovers ?? '–'}</Stat>
+      </Stats>
       {view.phase ? (
         <div className="pvt-live">
           <p className="pvt-phase">{view.phase}</p>

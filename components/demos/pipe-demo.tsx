@@ -6,6 +6,7 @@ import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { int } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow } from '@/workers/pool-tasks'
 import type { PipeEvent } from '@/workers/pipe.worker'
 import { crossings, emptyPipeLog, file, type PipeLog } from './pipe-log'
@@ -76,24 +77,11 @@ export function PipeDemo({ code, differs }: DemoSlots) {
       code={code}
       differs={differs}
     >
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>Workers alive</dt>
-          <dd>{alive}</dd>
-        </div>
-        <div className="stat">
-          <dt>A sent / received</dt>
-          <dd>
-            {view.counts.a.send} / {view.counts.a.recv}
-          </dd>
-        </div>
-        <div className="stat">
-          <dt>B sent / received</dt>
-          <dd>
-            {view.counts.b.send} / {view.counts.b.recv}
-          </dd>
-        </div>
-      </dl>
+      <Stats>
+        <Stat label="Workers alive">{alive}</Stat>
+        <Stat label="A sent / received">{view.counts.a.send} / {view.counts.a.recv}</Stat>
+        <Stat label="B sent / received">{view.counts.b.send} / {view.counts.b.recv}</Stat>
+      </Stats>
       {rows.length ? (
         <div className="mp-pipe">
           <div className="mp-pipe-head" aria-hidden="true">

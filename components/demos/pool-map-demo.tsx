@@ -5,6 +5,7 @@ import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { bool, int } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 import { defaultChunksize, Pool } from '@/workers/pool'
 import type { PoolTasks } from '@/workers/pool.worker'
 import { itemRanges, workerHue } from './multiprocessing-view'
@@ -80,24 +81,15 @@ export function PoolMapDemo({ code, differs }: DemoSlots) {
       code={code}
       differs={differs}
     >
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>Workers alive</dt>
-          <dd>{alive}</dd>
-        </div>
+      <Stats>
+        <Stat label="Workers alive">{alive}</Stat>
         {view ? (
           <>
-            <div className="stat">
-              <dt>Chunks sent</dt>
-              <dd>{view.chunks}</dd>
-            </div>
-            <div className="stat">
-              <dt>Pool start-up</dt>
-              <dd>{Math.round(view.startupMs)} ms</dd>
-            </div>
+            <Stat label="Chunks sent">{view.chunks}</Stat>
+            <Stat label="Pool start-up">{Math.round(view.startupMs)} ms</Stat>
           </>
         ) : null}
-      </dl>
+      </Stats>
       {view ? <PoolMapResult view={view} /> : null}
     </DemoFrame>
   )

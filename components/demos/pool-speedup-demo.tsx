@@ -7,6 +7,7 @@ import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/dem
 import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 import { cpuCount, Pool } from '@/workers/pool'
 import { sharedNow } from '@/workers/pool-tasks'
 import type { PoolTasks } from '@/workers/pool.worker'
@@ -137,16 +138,10 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
       code={code}
       differs={differs}
     >
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>Cores on this device</dt>
-          <dd>{cores ?? '–'}</dd>
-        </div>
-        <div className="stat">
-          <dt>Workers alive</dt>
-          <dd>{alive}</dd>
-        </div>
-      </dl>
+      <Stats>
+        <Stat label="Cores on this device">{cores ?? '–'}</Stat>
+        <Stat label="Workers alive">{alive}</Stat>
+      </Stats>
       {view.lanes.length ? (
         <div className="mp-stack">
           {view.phase ? <p className="mp-phase">{view.phase}</p> : null}

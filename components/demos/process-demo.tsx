@@ -5,6 +5,7 @@ import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { choice, decimal } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 import { Process, type ProcessPhase } from '@/workers/process'
 import type { Ending, Line } from '@/workers/process.worker'
 import { useLiveView } from './use-live-view'
@@ -117,20 +118,11 @@ export function ProcessDemo({ code, differs }: DemoSlots) {
           ))}
         </ol>
         <div className="mp-process-row">
-          <dl className="stat-grid mp-process-stats">
-            <div className="stat">
-              <dt>p.name</dt>
-              <dd>{view?.name ?? '–'}</dd>
-            </div>
-            <div className="stat">
-              <dt>p.is_alive()</dt>
-              <dd>{view ? pyValue(view.alive) : '–'}</dd>
-            </div>
-            <div className="stat">
-              <dt>p.exitcode</dt>
-              <dd>{view ? pyValue(view.exitcode) : '–'}</dd>
-            </div>
-          </dl>
+          <Stats className="mp-process-stats">
+            <Stat label="p.name">{view?.name ?? '–'}</Stat>
+            <Stat label="p.is_alive()">{view ? pyValue(view.alive) : '–'}</Stat>
+            <Stat label="p.exitcode">{view ? pyValue(view.exitcode) : '–'}</Stat>
+          </Stats>
           <button type="button" className="button" disabled={!running || !view?.alive} onClick={terminate}>
             p.terminate()
           </button>

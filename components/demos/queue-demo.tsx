@@ -5,6 +5,7 @@ import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { int } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 import { createBoard, Doing, expectedChecksum, MAX_SIDE, NONE, slot } from '@/workers/queue-board'
 import { SharedQueue, type Item } from '@/workers/shared-queue'
 import { useLiveView } from './use-live-view'
@@ -112,26 +113,12 @@ export function QueueDemo({ code, differs }: DemoSlots) {
       code={code}
       differs={differs}
     >
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>Workers alive</dt>
-          <dd>{alive}</dd>
-        </div>
-        <div className="stat">
-          <dt>Produced</dt>
-          <dd>{view.producers.reduce((a, p) => a + p.count, 0)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Consumed</dt>
-          <dd>{view.consumers.reduce((a, c) => a + c.count, 0)}</dd>
-        </div>
-        <div className="stat">
-          <dt>In the queue</dt>
-          <dd>
-            {inQueue} / {view.capacity || '–'}
-          </dd>
-        </div>
-      </dl>
+      <Stats>
+        <Stat label="Workers alive">{alive}</Stat>
+        <Stat label="Produced">{view.producers.reduce((a, p) => a + p.count, 0)}</Stat>
+        <Stat label="Consumed">{view.consumers.reduce((a, c) => a + c.count, 0)}</Stat>
+        <Stat label="In the queue">{inQueue} / {view.capacity || '–'}</Stat>
+      </Stats>
       {view.capacity ? (
         <div className="mp-queue">
           <SideList kind="producer" sides={view.producers} total={view.perProducer} />

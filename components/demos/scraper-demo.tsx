@@ -5,6 +5,7 @@ import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { text } from '@/components/demo-kit/controls'
 import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
 import { useDemo } from '@/components/demo-kit/use-demo'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 import { defaultConfigYaml, parseConfig, type ConfigProblem } from '@/lib/scraper/config'
 import { toCsv } from '@/lib/scraper/csv'
 import { parseIndex, parseQuote } from '@/lib/scraper/parse-pages'
@@ -207,28 +208,13 @@ export function ScraperDemo({ code, differs }: DemoSlots) {
             </label>
             <progress id={`${id}-progress`} max={snapshot.discovered || 1} value={snapshot.discovered ? done : undefined} />
           </div>
-          <dl className="stat-grid">
-            <div className="stat">
-              <dt>Rows</dt>
-              <dd>{snapshot.rows.length}</dd>
-            </div>
-            <div className="stat">
-              <dt>Failed</dt>
-              <dd>{snapshot.failures.length}</dd>
-            </div>
-            <div className="stat">
-              <dt>Retries</dt>
-              <dd>{snapshot.retries}</dd>
-            </div>
-            <div className="stat">
-              <dt>Requests</dt>
-              <dd>{snapshot.requests}</dd>
-            </div>
-            <div className="stat">
-              <dt>Time</dt>
-              <dd>{seconds(snapshot.elapsed)}</dd>
-            </div>
-          </dl>
+          <Stats>
+            <Stat label="Rows">{snapshot.rows.length}</Stat>
+            <Stat label="Failed">{snapshot.failures.length}</Stat>
+            <Stat label="Retries">{snapshot.retries}</Stat>
+            <Stat label="Requests">{snapshot.requests}</Stat>
+            <Stat label="Time">{seconds(snapshot.elapsed)}</Stat>
+          </Stats>
 
           <div className="scraper-columns">
             <section aria-label="Queues" className="scraper-panel">

@@ -6,6 +6,7 @@ import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/demo-kit/timeline'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 import { SemaphoreBoard, type BoardView } from '@/workers/semaphore-board'
 import { allocate, Barrier, Semaphore } from '@/workers/sync'
 
@@ -101,26 +102,12 @@ export function SemaphoreDemo({ code, differs }: DemoSlots) {
     >
       {view && board ? (
         <>
-          <dl className="stat-grid">
-            <div className="stat">
-              <dt>Inside now</dt>
-              <dd>
-                {board.inside} / {view.permits}
-              </dd>
-            </div>
-            <div className="stat">
-              <dt>Most inside at once</dt>
-              <dd>{board.mostInside}</dd>
-            </div>
-            <div className="stat">
-              <dt>Waiting</dt>
-              <dd>{byPhase('waiting').length}</dd>
-            </div>
-            <div className="stat">
-              <dt>Done</dt>
-              <dd>{byPhase('done').length}</dd>
-            </div>
-          </dl>
+          <Stats>
+            <Stat label="Inside now">{board.inside} / {view.permits}</Stat>
+            <Stat label="Most inside at once">{board.mostInside}</Stat>
+            <Stat label="Waiting">{byPhase('waiting').length}</Stat>
+            <Stat label="Done">{byPhase('done').length}</Stat>
+          </Stats>
           <div className="mb-4 grid gap-3 sm:grid-cols-3">
             <section aria-label="Waiting for a permit" className="rounded-lg border border-[var(--border)] bg-[var(--surface-2)] p-3">
               <h4 className="m-0 mb-2 text-sm font-semibold">Waiting in acquire()</h4>

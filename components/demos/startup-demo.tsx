@@ -5,6 +5,7 @@ import { int } from '@/components/demo-kit/controls'
 import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 import { measureStartup, type StartupResult, type StartupSample } from '@/workers/startup'
 import { median } from '@/workers/stats'
 import './processes-vs-threads.css'
@@ -58,24 +59,12 @@ export function StartupDemo({ code, differs }: DemoSlots) {
       code={code}
       differs={differs}
     >
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>Start a worker</dt>
-          <dd>{live ? msText(live.startMs) : '–'}</dd>
-        </div>
-        <div className="stat">
-          <dt>Message a running worker</dt>
-          <dd>{live ? msText(live.messageMs) : '–'}</dd>
-        </div>
-        <div className="stat">
-          <dt>Call a function</dt>
-          <dd>{result ? usText(result.callUs) : '–'}</dd>
-        </div>
-        <div className="stat">
-          <dt>Start ÷ call</dt>
-          <dd>{result ? times((result.startMs * 1000) / result.callUs) : '–'}</dd>
-        </div>
-      </dl>
+      <Stats>
+        <Stat label="Start a worker">{live ? msText(live.startMs) : '–'}</Stat>
+        <Stat label="Message a running worker">{live ? msText(live.messageMs) : '–'}</Stat>
+        <Stat label="Call a function">{result ? usText(result.callUs) : '–'}</Stat>
+        <Stat label="Start ÷ call">{result ? times((result.startMs * 1000) / result.callUs) : '–'}</Stat>
+      </Stats>
       {samples.length ? (
         <div className="table-scroll pvt-samples mt-4" role="region" aria-label="Each repetition (scrolls)" tabIndex={0}>
           <table className="w-full text-left text-sm">

@@ -7,6 +7,7 @@ import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 
 const controls = {
   threads: int({ label: 'Threads', min: 1, max: 16, default: 5 }),
@@ -107,18 +108,10 @@ export function ThreadsDemo({ code, differs }: DemoSlots) {
       code={code}
       differs={differs}
     >
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>
-            <code>threading.active_count()</code>
-          </dt>
-          <dd aria-live="off">{active}</dd>
-        </div>
-        <div className="stat">
-          <dt>Elapsed</dt>
-          <dd>{clock ? seconds(clock.now - clock.t0) : elapsed !== null ? seconds(elapsed) : '–'}</dd>
-        </div>
-      </dl>
+      <Stats>
+        <Stat label={<code>threading.active_count()</code>} aria-live="off">{active}</Stat>
+        <Stat label="Elapsed">{clock ? seconds(clock.now - clock.t0) : elapsed !== null ? seconds(elapsed) : '–'}</Stat>
+      </Stats>
       {lanes.length ? (
         <Timeline lanes={lanes} now={clock ? clock.now - clock.t0 : 0} label="When each thread was sleeping" />
       ) : null}

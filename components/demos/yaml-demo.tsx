@@ -5,6 +5,7 @@ import { ControlField } from '@/components/demo-kit/control-field'
 import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { choice, text } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
+import { Stat, Stats } from '@/components/demo-kit/stats'
 import { parseYaml, pythonType, toJson, toPython, type YamlParse, type YamlValue } from './yaml-parse'
 import { YamlEditor, type YamlEditorHandle } from './yaml-editor'
 
@@ -207,20 +208,11 @@ export function YamlDemo({ code, differs }: DemoSlots) {
     >
       {parsed ? (
         <div className="yaml-live">
-          <dl className="stat-grid">
-            <div className="stat">
-              <dt>Documents</dt>
-              <dd>{parsed.documents.length}</dd>
-            </div>
-            <div className="stat">
-              <dt>Errors</dt>
-              <dd>{parsed.errors.length}</dd>
-            </div>
-            <div className="stat">
-              <dt>Warnings</dt>
-              <dd>{parsed.warnings.length}</dd>
-            </div>
-          </dl>
+          <Stats>
+            <Stat label="Documents">{parsed.documents.length}</Stat>
+            <Stat label="Errors">{parsed.errors.length}</Stat>
+            <Stat label="Warnings">{parsed.warnings.length}</Stat>
+          </Stats>
           {problems.length ? (
             <ul className="yaml-problems" aria-label="Problems">
               {problems.map((problem, i) => {
