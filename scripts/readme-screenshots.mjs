@@ -8,6 +8,7 @@ const shots = [
   { file: 'home.png', path: '/', scheme: 'light' },
   { file: 'cores-demo-dark.png', path: '/learn/concurrency-in-python?demo=cores&workers=4&seconds=1&run=1', scheme: 'dark', demo: 'cores' },
   { file: 'chooser-demo.png', path: '/learn/concurrency-in-python?demo=chooser&bound=io&tasks=10&shared=true&run=1', scheme: 'light', demo: 'chooser', offset: 380 },
+  { file: 'gil-lab.png', path: '/learn/processes-vs-threads?demo=gil&mode=threads&workload=cpu&workers=2&run=1', scheme: 'light', demo: 'gil', offset: 430 },
   { file: 'lesson-phone.png', path: '/learn/concurrency-in-python', scheme: 'light', viewport: { width: 390, height: 844 } },
 ]
 

@@ -22,8 +22,8 @@ export type LabResult = {
   ms: number
   /** Per worker, its spans in milliseconds from the start line. */
   lanes: GilSpan[][]
-  /** How many times a thread took a GIL, over all GILs. */
-  acquisitions: number
+  /** How many times a GIL passed from one worker to another. */
+  handovers: number
 }
 
 /** `total` split into `parts` shares that differ by at most one. */
@@ -67,6 +67,6 @@ export async function runGilLab(
   return {
     ms: Math.max(...runs.map((r) => r.end)) - t0,
     lanes: runs.map((r) => r.spans.map((s) => ({ ...s, start: s.start - t0, end: s.end - t0 }))),
-    acquisitions: gilHandles.reduce((sum, gil) => sum + gil.acquisitions, 0),
+    handovers: gilHandles.reduce((sum, gil) => sum + gil.handovers, 0),
   }
 }

@@ -7,8 +7,9 @@
  * until another thread has taken it (forced switching), so it cannot grab it straight back. A thread
  * that blocks on I/O releases the GIL first and takes it again afterwards.
  *
- * Here the lock is a `Mutex` from ./sync; beside it, three cells: who holds the GIL, how many
- * threads are waiting for it, and how many times it changed hands. Worker threads only (it blocks).
+ * Here the lock is a `Mutex` from ./sync; beside it, a few cells: who holds the GIL, how many
+ * threads are waiting for it, how many times it was taken, and by whom last. Worker threads only
+ * (it blocks).
  */
 import { Mutex, type Region } from './sync'
 
@@ -16,7 +17,9 @@ const INT = Int32Array.BYTES_PER_ELEMENT
 const HOLDER = 0
 const WAITERS = 1
 const SWITCHES = 2
-const CELLS = 3
+const LAST_HOLDER = 3
+const HANDOVERS = 4
+const CELLS = 5
 
 /** CPython's default `sys.getswitchinterval()`, in milliseconds. */
 export const switchIntervalMs = 5
@@ -54,6 +57,8 @@ export class Gil {
     this.#mutex.acquire()
     Atomics.sub(this.#cells, WAITERS, 1)
     Atomics.store(this.#cells, HOLDER, id)
+    const last = Atomics.exchange(this.#cells, LAST_HOLDER, id)
+    if (last !== 0 && last !== id) Atomics.add(this.#cells, HANDOVERS, 1)
     Atomics.add(this.#cells, SWITCHES, 1)
     Atomics.notify(this.#cells, SWITCHES)
   }
@@ -85,9 +90,9 @@ export class Gil {
     return Atomics.load(this.#cells, HOLDER)
   }
 
-  /** How many times a thread has taken the GIL. */
-  get acquisitions(): number {
-    return Atomics.load(this.#cells, SWITCHES)
+  /** How many times the GIL has passed from one thread to another. */
+  get handovers(): number {
+    return Atomics.load(this.#cells, HANDOVERS)
   }
 }
 // #endregion

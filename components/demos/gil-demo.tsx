@@ -130,8 +130,7 @@ export function GilDemo({ code, differs }: DemoSlots) {
             })),
           })),
         )
-        const switched = Math.max(0, result.acquisitions - (mode === 'threads' ? 1 : workers))
-        setHandovers(switched)
+        setHandovers(result.handovers)
         remember({ mode, workload, workers, ms: result.ms, speedup: workers === 1 ? 1 : speedup })
         const available = cores ?? navigator.hardwareConcurrency ?? 1
         return {
