@@ -3,7 +3,7 @@ import { outline } from './outline'
 
 const source = [
   "import { X } from './x'",
-  'export const metadata = { title: "T" }',
+  'export const metadata = { title: "T", description: `A template`, tags: ["a", 1, true, null], nested: { ok: true } }',
   'Intro text.',
   '## The `Pool` class',
   'A pool **maps** work.',
@@ -24,7 +24,13 @@ const source = [
 ].join('\n\n')
 
 describe('outline', () => {
-  const { toc, checks, sections } = outline(source)
+  const { metadata, toc, checks, sections } = outline(source)
+
+  it('reads the exported metadata as plain data, without running the module', () => {
+    expect(metadata).toEqual({ title: 'T', description: 'A template', tags: ['a', 1, true, null], nested: { ok: true } })
+    expect(outline('# No metadata').metadata).toBeNull()
+    expect(() => outline('export const metadata = { title: makeTitle() }')).toThrow(/CallExpression is not plain data/)
+  })
 
   it('lists level 2 and 3 headings with rehype-slug ids, skipping JSX and code', () => {
     expect(toc).toEqual([

@@ -1,6 +1,8 @@
 import GithubSlugger from 'github-slugger'
 import type { Heading, Root, RootContent } from 'mdast'
+import type { Expression, SpreadElement } from 'estree'
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx'
+import type { MdxjsEsm } from 'mdast-util-mdxjs-esm'
 import { toString } from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkMdx from 'remark-mdx'
@@ -11,8 +13,11 @@ import { visit } from 'unist-util-visit'
 export type TocEntry = { id: string; text: string; depth: 2 | 3 }
 /** A stretch of lesson text under one heading, for search. `id` is '' before the first heading. */
 export type Section = { id: string; heading: string; text: string }
-/** `checks` are the ids of a lesson's `<CheckYourself>` questions; `predictions`, those of kind "predict". */
-export type Outline = { toc: TocEntry[]; checks: string[]; predictions: string[]; sections: Section[] }
+/**
+ * `metadata` is the value of `export const metadata = { … }` (plain data only), or null;
+ * `checks` are the ids of a lesson's `<CheckYourself>` questions; `predictions`, those of kind "predict".
+ */
+export type Outline = { metadata: unknown; toc: TocEntry[]; checks: string[]; predictions: string[]; sections: Section[] }
 
 // Tags whose text is not lesson prose: live demos and code.
 const skipped = new Set(['Demo', 'SourceFile'])
@@ -20,6 +25,34 @@ const skipped = new Set(['Demo', 'SourceFile'])
 const attribute = (node: MdxJsxFlowElement, name: string) => {
   const found = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)
   return typeof found?.value === 'string' ? found.value : undefined
+}
+
+/** The value of a literal expression: strings, numbers, booleans, null, arrays and objects of them. */
+function literal(node: Expression | SpreadElement | null): unknown {
+  if (node?.type === 'Literal') return node.value
+  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis.map((q) => q.value.cooked).join('')
+  if (node?.type === 'ArrayExpression') return node.elements.map((element) => literal(element))
+  if (node?.type === 'ObjectExpression') {
+    return Object.fromEntries(
+      node.properties.map((property) => {
+        if (property.type !== 'Property' || property.computed) throw new Error('metadata: only plain properties')
+        const key = property.key.type === 'Identifier' ? property.key.name : String(literal(property.key as Expression))
+        return [key, literal(property.value as Expression)]
+      }),
+    )
+  }
+  throw new Error(`metadata: ${node?.type ?? 'a hole'} is not plain data`)
+}
+
+/** `export const metadata = …` of the MDX's ESM, read without running it. */
+function exportedMetadata(node: MdxjsEsm): unknown {
+  for (const statement of node.data?.estree?.body ?? []) {
+    if (statement.type !== 'ExportNamedDeclaration' || statement.declaration?.type !== 'VariableDeclaration') continue
+    for (const declarator of statement.declaration.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === 'metadata') return literal(declarator.init ?? null)
+    }
+  }
+  return undefined
 }
 
 /** The readable text of a node: words of separate blocks and list items kept apart. */
@@ -51,8 +84,11 @@ export function outline(source: string): Outline {
   const toc: TocEntry[] = []
   const checks: string[] = []
   const predictions: string[] = []
+  let metadata: unknown = null
   visit(tree, (node) => {
-    if (node.type === 'heading') {
+    if (node.type === 'mdxjsEsm') {
+      metadata = exportedMetadata(node) ?? metadata
+    } else if (node.type === 'heading') {
       const text = toString(node)
       const id = slugger.slug(text)
       ids.set(node, id)
@@ -73,5 +109,5 @@ export function outline(source: string): Outline {
     const text = prose(node).replace(/\s+/g, ' ').trim()
     if (text) sections.at(-1)!.text += `${sections.at(-1)!.text ? ' ' : ''}${text}`
   }
-  return { toc, checks, predictions, sections: sections.filter((s) => s.heading || s.text) }
+  return { metadata, toc, checks, predictions, sections: sections.filter((s) => s.heading || s.text) }
 }
