@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { ComponentType } from 'react'
 import { cache } from 'react'
 import { z } from 'zod'
 import { outline } from '@/lib/outline'
@@ -19,31 +18,29 @@ const metadataSchema = z.object({
   description: z.string().min(1),
 }) satisfies z.ZodType<LessonMetadata>
 
-type LessonModule = { default: ComponentType; metadata: unknown }
-
-/** The compiled lesson and its validated metadata. A lesson without a title fails the build. */
-export async function loadLesson(slug: LessonSlug) {
-  const mod: LessonModule = await import(`@/content/${slug}.mdx`)
-  const parsed = metadataSchema.safeParse(mod.metadata)
+/** A lesson's metadata, checked: a lesson without a title fails the build. */
+export function checkedMetadata(slug: LessonSlug, metadata: unknown): LessonMetadata {
+  const parsed = metadataSchema.safeParse(metadata)
   if (!parsed.success) {
     throw new Error(`content/${slug}.mdx: export const metadata = { title, description } — ${parsed.error.message}`)
   }
-  return { Content: mod.default, metadata: parsed.data }
+  return parsed.data
 }
 
-/** The lesson's table of contents, question ids and text by section, read from its source. */
+/** The lesson's metadata, table of contents, question ids and text by section, read from its source. */
 export const getOutline = cache(async (slug: LessonSlug) =>
   outline(await readFile(path.join(process.cwd(), 'content', `${slug}.mdx`), 'utf8')),
 )
 
-/** Every published lesson, numbered in course order. */
+/**
+ * Every published lesson, numbered in course order. Read from the sources, not by importing the
+ * lessons: a page that imported every lesson would ship every lesson's demos to the browser.
+ */
 export const getLessons = cache(async (): Promise<Lesson[]> =>
   Promise.all(
-    writtenSlugs().map(async (slug, index) => ({
-      slug,
-      number: index + 1,
-      ...(await loadLesson(slug)).metadata,
-      checks: (await getOutline(slug)).checks,
-    })),
+    writtenSlugs().map(async (slug, index) => {
+      const { metadata, checks } = await getOutline(slug)
+      return { slug, number: index + 1, ...checkedMetadata(slug, metadata), checks }
+    }),
   ),
 )

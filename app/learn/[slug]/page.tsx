@@ -5,7 +5,8 @@ import { Pager } from '@/components/site/pager'
 import { Presenter } from '@/components/site/presenter'
 import { TableOfContents } from '@/components/site/table-of-contents'
 import { isLessonSlug } from '@/content/course'
-import { getLessons, getOutline, loadLesson } from '@/content/lessons'
+import { loadLesson } from '@/content/load-lesson'
+import { getLessons, getOutline } from '@/content/lessons'
 
 type Params = { params: Promise<{ slug: string }> }
 
