@@ -62,6 +62,17 @@ describe('the course notes', () => {
   })
 })
 
+describe('the notes quoted in a lesson', () => {
+  it('processes-vs-threads quotes the three lines of "Multiprocessing vs Multithreading" word for word', () => {
+    const notes = readFileSync(notesPath, 'utf8')
+    const section = notes.slice(notes.indexOf('### Multiprocessing vs Multithreading'), notes.indexOf('### Asynchronous Programming'))
+    const bullets = section.split('\n').filter((line) => line.startsWith('- '))
+    expect(bullets).toHaveLength(3)
+    const lesson = readFileSync(path.join(__dirname, 'processes-vs-threads.mdx'), 'utf8')
+    for (const bullet of bullets) expect(lesson).toContain(bullet)
+  })
+})
+
 describe('the Python files shown beside demos', () => {
   const dir = path.join(__dirname, 'python')
   const files = readdirSync(dir).filter((file) => file.endsWith('.py'))
