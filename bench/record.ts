@@ -1,6 +1,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 
+export { median } from '../workers/stats'
+
 export const resultsFile = path.join(process.cwd(), 'bench-results', 'results.jsonl')
 
 export type BenchRow = {
@@ -18,9 +20,3 @@ export function record(row: BenchRow) {
   appendFileSync(resultsFile, `${JSON.stringify(row)}\n`)
 }
 
-/** The median of some samples. */
-export function median(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}

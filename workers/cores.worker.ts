@@ -1,4 +1,5 @@
 import { expose } from 'comlink'
+import { sharedNow as now } from './clock'
 
 // #region work
 /** CPU-bound busy work the JIT cannot skip: each step depends on the one before. */
@@ -9,7 +10,6 @@ function spin(iterations: number): number {
 }
 
 /** The wall-clock time on a clock shared with the page (workers have their own `performance`). */
-const now = () => performance.timeOrigin + performance.now()
 
 // Results are kept, or the JIT could drop work whose result nobody reads.
 let sink = 0

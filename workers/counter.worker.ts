@@ -1,4 +1,5 @@
 import { expose } from 'comlink'
+import { sharedNow as now } from './clock'
 import { Barrier, Mutex, type Region } from './sync'
 
 export type CounterMode = 'unsafe' | 'lock' | 'atomic'
@@ -39,7 +40,6 @@ function increment(mode: CounterMode, n: number, value: Int32Array, lock: Mutex)
 }
 // #endregion
 
-const now = () => performance.timeOrigin + performance.now()
 
 const api = {
   /**

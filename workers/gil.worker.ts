@@ -1,4 +1,5 @@
 import { expose } from 'comlink'
+import { sharedNow as now } from './clock'
 import { Gil, switchIntervalMs, WorkerState } from './gil'
 import { Barrier, sleep, type Region } from './sync'
 
@@ -35,7 +36,6 @@ function compute(iterations: number, seed: number): number {
   return x
 }
 
-const now = () => performance.timeOrigin + performance.now()
 
 const api = {
   /** Waits at the start line for the other workers, then does its share of the work under the GIL. */

@@ -5,6 +5,7 @@
  */
 import { transfer } from 'comlink'
 import type { MemoryApi } from './memory.worker'
+import { sharedNow } from './clock'
 import { median } from './stats'
 import type { Spawned } from './worker-group'
 
@@ -33,7 +34,7 @@ export async function timeSending(worker: Spawned<MemoryApi>, how: Sharing, byte
   for (let i = 0; i < repetitions; i++) {
     const buffer = how === 'share' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes)
     new Uint8Array(buffer).fill(7) // real pages of memory, not untouched zeroes
-    const sent = performance.timeOrigin + performance.now()
+    const sent = sharedNow()
     const { arrived, bytes: received } = await worker.api.receive(how === 'transfer' ? transfer(buffer, [buffer as ArrayBuffer]) : buffer)
     if (received !== bytes) throw new Error(`the worker received ${received} bytes of ${bytes}`)
     times.push(arrived - sent)

@@ -1,4 +1,5 @@
 import { expose } from 'comlink'
+import { sharedNow } from './clock'
 
 const api = {
   // #region double
@@ -14,7 +15,7 @@ const api = {
 
   /** When a buffer arrived here (on the clock the page shares), and how big it is. */
   receive(buffer: ArrayBuffer | SharedArrayBuffer): { arrived: number; bytes: number } {
-    return { arrived: performance.timeOrigin + performance.now(), bytes: buffer.byteLength }
+    return { arrived: sharedNow(), bytes: buffer.byteLength }
   },
 }
 

@@ -8,6 +8,7 @@
  *     export type SquareApi = typeof api
  *     expose(api)
  */
+import { sharedNow } from './clock'
 
 /**
  * A task takes one item first, then any fixed arguments (what `partial` binds). `never` parameters
@@ -22,8 +23,8 @@ export type ChunkReport = { results: unknown[]; start: number; end: number }
 /** How a chunk's items become calls: `map` passes each item first, then the fixed arguments; `starmap` spreads each item. */
 export type CallStyle = 'map' | 'star'
 
-/** Wall-clock milliseconds on a clock every thread agrees on (each worker has its own `performance`). */
-export const sharedNow = () => performance.timeOrigin + performance.now()
+/** Re-exported for the pool's page side, which times chunks on the workers' clock. */
+export { sharedNow }
 
 export function poolTasks<T extends Tasks>(tasks: T) {
   type Name = keyof T & string

@@ -8,13 +8,13 @@ import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
+import { sharedNow as now } from '@/workers/clock'
 
 const controls = {
   workers: int({ label: 'Workers', min: 1, max: 16, default: 4 }),
   seconds: decimal({ label: 'Work per worker', min: 0.2, max: 3, default: 1, unit: 's' }),
 }
 
-const now = () => performance.timeOrigin + performance.now()
 
 /** N workers each get the same fixed amount of CPU work; the wall time shows how many ran at once. */
 export function CoresDemo({ code, differs }: DemoSlots) {

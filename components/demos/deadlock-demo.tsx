@@ -8,6 +8,7 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { DeadlockBoard, findCycle, type ThreadView } from '@/workers/deadlock-board'
 import type { LockOrder } from '@/workers/deadlock.worker'
 import { allocate, Barrier, Mutex } from '@/workers/sync'
+import { sharedNow as now } from '@/workers/clock'
 
 const controls = {
   order: choice({
@@ -21,7 +22,6 @@ const controls = {
   timeout: decimal({ label: 'Acquire timeout', min: 0.5, max: 10, default: 2, unit: 's', help: 'lock.acquire(timeout=…)' }),
 }
 
-const now = () => performance.timeOrigin + performance.now()
 const pollMs = 100
 const names = ['Thread 1', 'Thread 2']
 

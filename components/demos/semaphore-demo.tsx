@@ -9,6 +9,7 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { SemaphoreBoard, type BoardView } from '@/workers/semaphore-board'
 import { allocate, Barrier, Semaphore } from '@/workers/sync'
+import { sharedNow as now } from '@/workers/clock'
 
 const controls = {
   permits: int({ label: 'Permits', min: 1, max: 8, default: 3, help: 'threading.Semaphore(permits)' }),
@@ -16,7 +17,6 @@ const controls = {
   seconds: decimal({ label: 'Time inside', min: 0.2, max: 3, default: 1, unit: 's' }),
 }
 
-const now = () => performance.timeOrigin + performance.now()
 const pollMs = 150
 
 function lanesOf(view: BoardView): TimelineLane[] {

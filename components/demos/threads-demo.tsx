@@ -8,6 +8,7 @@ import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
+import { sharedNow as now } from '@/workers/clock'
 
 const controls = {
   threads: int({ label: 'Threads', min: 1, max: 16, default: 5 }),
@@ -24,7 +25,6 @@ const controls = {
 
 type LogLine = { at: number; text: string }
 
-const now = () => performance.timeOrigin + performance.now()
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 /**
