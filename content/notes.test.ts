@@ -41,10 +41,7 @@ const normalize = (code: string) =>
     .join('\n')
     .trim()
 
-const lessonSources = (slug: LessonSlug) => {
-  const python = readdirSync(path.join(__dirname, 'python')).map((file) => readFileSync(path.join(__dirname, 'python', file), 'utf8'))
-  return [readFileSync(path.join(__dirname, `${slug}.mdx`), 'utf8'), ...python].map(normalize).join('\n')
-}
+const lessonSources = (slug: LessonSlug) => normalize(readFileSync(path.join(__dirname, `${slug}.mdx`), 'utf8'))
 
 describe('the course notes', () => {
   const blocks = codeBlocks(readFileSync(notesPath, 'utf8'))

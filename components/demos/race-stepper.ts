@@ -104,7 +104,7 @@ export function outcome(state: RaceState): { value: number; lostUpdate: boolean 
   return { value: state.value, lostUpdate: state.value < threadIds.length }
 }
 
-/** The instruction as CPython's `dis` would name it for `value += 1` (3.11+). */
+/** The steps of `value += 1`, named after CPython's bytecode (LOAD_GLOBAL, BINARY_OP, STORE_GLOBAL) but shortened. */
 export const instruction: Record<Op, string> = {
   acquire: 'ACQUIRE lock',
   load: 'LOAD value',

@@ -17,7 +17,7 @@ def double_shared(name):
 
 
 if __name__ == "__main__":
-    # Pickled to the child: the child doubles its own copy.
+    # The child gets a copy (pickled under spawn and forkserver, inherited under fork): it doubles its own.
     numbers = [1, 2, 3, 4]
     p = Process(target=double, args=(numbers,))
     p.start()
