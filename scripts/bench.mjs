@@ -26,9 +26,12 @@ const appDir = path.join(root, '.next/server/app')
 const pages = readdirSync(appDir, { recursive: true }).filter((file) => file.endsWith('.html') && !file.startsWith('_'))
 for (const file of pages.sort()) {
   const html = readFileSync(path.join(appDir, file), 'utf8')
-  // noModule scripts are legacy polyfills that modern browsers never download.
-  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnoModule\b/i.test(tag))
-  const scripts = [...new Set(tags.map((tag) => /src="\/_next\/([^"?]+)/.exec(tag)?.[1]).filter(Boolean))]
+  // Script tags, preload links, and the chunks the inline RSC payload names for its client
+  // components: every script the page loads before it is interactive. noModule scripts are
+  // legacy polyfills that modern browsers never download.
+  const legacy = new Set([...html.matchAll(/<script[^>]*\bnoModule\b[^>]*>/gi)].map((m) => /src="\/_next\/([^"?]+)/.exec(m[0])?.[1]))
+  const named = [...html.matchAll(/\/_next\/(static\/[\w/.-]+?\.js)/g)].map((m) => m[1])
+  const scripts = [...new Set(named)].filter((src) => !legacy.has(src))
   const bytes = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(path.join(root, '.next', src))).length, 0)
   const route = `/${file.replace(/\.html$/, '').replace(/^index$/, '')}`
   rows.push({ name: `first-load JS ${route} (${scripts.length} chunks)`, value: bytes / 1024, unit: 'KiB gzip' })

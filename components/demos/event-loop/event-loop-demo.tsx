@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { ReactNode } from 'react'
 import type { DemoSlots } from '@/components/demo-kit/demo-frame'
 import { highlight } from '@/lib/highlight'
-import { EventLoopClient } from './event-loop-client'
+import { EventLoopClient } from '../lazy'
 import { exampleIds, examples, type ExampleId } from './examples'
 
 async function read(file: string) {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { DemoSlots } from '@/components/demo-kit/demo-frame'
 import { pythonExampleIds, pythonExamples, type PythonExampleId } from './examples'
-import { PythonClient } from './python-client'
+import { PythonClient } from '../lazy'
 
 /** Run the real Python: the example programs are read from content/python at build time. */
 export async function PythonDemo(slots: DemoSlots) {

@@ -1,7 +1,8 @@
 import type { DemoSlots } from '@/components/demo-kit/demo-frame'
 import { SourceFile } from '@/components/mdx/source-file'
 import { patternIds } from './patterns'
-import { TasksClient, type Twins } from './tasks-client'
+import { TasksClient } from '../lazy'
+import type { Twins } from './tasks-client'
 
 /** The task patterns, each with its Python twin and its TypeScript highlighted at build time. */
 export function TasksDemo(slots: DemoSlots) {
