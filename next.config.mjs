@@ -12,10 +12,11 @@ const contentSecurityPolicy = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${isDev ? " 'unsafe-eval'" : ''}`,
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  // Workers are module files of this site; the dev server may bootstrap them from blob: URLs.
+  `worker-src 'self'${isDev ? ' blob:' : ''}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
