@@ -131,6 +131,11 @@ test.describe('run the real Python', () => {
     await expect(python).toHaveAttribute('data-state', 'error', { timeout: 60_000 })
     await expect(python.getByRole('alert')).toContainText("RuntimeError: can't start new thread")
     await expect(python.getByRole('alert')).toContainText('one thread of a Web Worker')
+    await python.getByRole('radio', { name: 'processes' }).check()
+    await expect(python.getByRole('textbox', { name: /Python code/ })).toHaveValue(/with Pool\(4\) as pool:/)
+    await python.getByRole('button', { name: /^Run/ }).click()
+    await expect(python).toHaveAttribute('data-state', 'error', { timeout: 60_000 })
+    await expect(python.getByRole('alert')).toContainText('A web page cannot start operating-system processes')
     expect(workers.started).toBe(1)
     await expectAccessible(page)
 

@@ -3,7 +3,8 @@ import { demo, expect, runDemo, test, trackWorkers } from './fixtures'
 const lesson = '/learn/concurrency-in-python'
 
 test('a preset link fills the demo it names, and only that one', async ({ page }) => {
-  await page.goto(`${lesson}?demo=chooser&bound=io&tasks=1000`)
+  // `workers` is a control of the cores demo too: the preset names the chooser, so cores keeps its default.
+  await page.goto(`${lesson}?demo=chooser&bound=io&tasks=1000&workers=9`)
   const chooser = demo(page, 'chooser')
   await expect(chooser.getByRole('textbox', { name: /^Tasks/ })).toHaveValue('1000')
   await expect(chooser.getByRole('radio', { name: 'waits on I/O' })).toBeChecked()
@@ -36,6 +37,8 @@ test('a malformed preset value is shown with its message and nothing runs', asyn
 test('out-of-range values are refused with the limit they break', async ({ page }) => {
   await page.goto(lesson)
   const cores = demo(page, 'cores')
+  // Typing waits for the demo to come alive: Run is enabled once it has hydrated.
+  await expect(cores.getByRole('button', { name: /^Run/ })).toBeEnabled()
   const field = cores.getByLabel('Workers')
   for (const [value, message] of [
     ['0', '0 is below the minimum, 1.'],

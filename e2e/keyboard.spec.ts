@@ -12,8 +12,17 @@ test('every demo is reached and run from the keyboard, with a visible focus ring
       // The focus ring is the outline the site draws on :focus-visible.
       await page.keyboard.press('Shift+Tab')
       await page.keyboard.press('Tab')
-      expect(await run.evaluate((el) => getComputedStyle(el).outlineStyle), `${route} ${await root.getAttribute('data-demo')}`).toBe('solid')
-      await expect(root.getByRole('button', { name: 'Stop' })).toBeAttached()
+      const id = `${route} ${await root.getAttribute('data-demo')}`
+      expect(await run.evaluate((el) => getComputedStyle(el).outlineStyle), id).toBe('solid')
+      // Enter runs it; a run still going is stopped with Space on Stop.
+      await page.keyboard.press('Enter')
+      await expect(root, id).toHaveAttribute('data-state', /^(running|done)$/)
+      const stop = root.getByRole('button', { name: 'Stop' })
+      if (await stop.isEnabled()) {
+        await stop.focus()
+        await page.keyboard.press('Space')
+      }
+      await expect(root, id).toHaveAttribute('data-state', /^(idle|done)$/)
     }
   }
 })

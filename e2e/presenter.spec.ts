@@ -27,6 +27,11 @@ test('presenter mode shows one slide at a time in large type and moves with the 
   await expect(demo(page, 'cores')).toBeVisible()
   await expect(firstSection).toBeHidden()
   await expectAccessible(page)
+  // F puts the demo on this slide full screen.
+  await page.keyboard.press('f')
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('data-demo'))).toBe('cores')
+  await page.evaluate(() => document.exitFullscreen())
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull()
   await page.keyboard.press('ArrowLeft')
   await expect(demo(page, 'cores')).toBeHidden()
 

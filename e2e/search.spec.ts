@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from './fixtures'
+import { expect, expectAccessible, routes, test } from './fixtures'
 
 test('search opens with / and finds lesson text, then jumps to the section', async ({ page }) => {
   const requests: string[] = []
@@ -42,5 +42,8 @@ test('search opens with Ctrl-K, says when nothing matches, and closes with Escap
 test('the index covers every published lesson and its headings', async ({ request }) => {
   const documents: { href: string; heading: string }[] = await (await request.get('/search-index.json')).json()
   expect(documents.some((d) => d.heading === 'Which model?')).toBe(true)
-  expect(new Set(documents.map((d) => d.href.split('#')[0])).size).toBeGreaterThanOrEqual(1)
+  const lessons = routes.filter((route) => route.startsWith('/learn/'))
+  expect(new Set(documents.map((d) => d.href.split('#')[0]))).toEqual(new Set(lessons))
+  // Every lesson is indexed by its sections, not only by its title.
+  for (const lesson of lessons) expect(documents.filter((d) => d.href.startsWith(`${lesson}#`)).length, lesson).toBeGreaterThanOrEqual(3)
 })
