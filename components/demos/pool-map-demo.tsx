@@ -25,7 +25,7 @@ type View = { results: number[]; owners: number[]; workers: number; chunks: numb
 function reraised(error: unknown, worker: number | undefined): Error {
   if (!(error instanceof Error) || error.name === 'AbortError') return error as Error
   const where = worker === undefined ? 'in a worker' : `in worker ${worker + 1}`
-  return new Error(`${error.name}: ${error.message}. Raised ${where}; pool.map re-raised it here, and the pool is still usable.`)
+  return new Error(`${error.name}: ${error.message}. Raised ${where}; pool.map re-raised it here. The workers survive a task's error; the run's end then terminated the pool, as leaving a with Pool() block does.`)
 }
 
 /** The notes' Pool example, live: partial(square_number, multiplier) mapped over range(n) by a pool of workers. */

@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { int } from '@/components/demo-kit/controls'
 import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/demo-kit/timeline'
@@ -20,10 +20,11 @@ const BLOCKS = 64
 const BLOCK_SIZE = 100_000
 const LIMIT = BLOCKS * BLOCK_SIZE
 
-const controls = {
-  workers: int({ label: 'Workers', min: 1, max: 16, default: 2, help: 'Try 1, then more, up to twice your cores.' }),
+/** Workers go up to twice the cores, to show that more workers than cores gain nothing (16 until the page knows). */
+const controlsFor = (cores: number | null) => ({
+  workers: int({ label: 'Workers', min: 1, max: cores ? 2 * cores : 16, default: 2, help: 'Try 1, then more, up to twice your cores.' }),
   chunksize: int({ label: 'chunksize', min: 1, max: BLOCKS, default: 1, help: `Blocks per message, of ${BLOCKS}. Big chunks can leave workers idle at the end.` }),
-}
+})
 
 type Live = { lanes: TimelineLane[]; t0: number; now: number; phase: string }
 type History = { chunksize: number; points: SpeedupPoint[] }
@@ -42,6 +43,7 @@ function record(history: History, workers: number, ms: number): History {
 export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
   const { group, alive } = useWorkers('pool')
   const cores = useCores()
+  const controls = useMemo(() => controlsFor(cores), [cores])
   const [history, setHistory] = useState<History>({ chunksize: 1, points: [] })
   const [running, setRunning] = useState(false)
   const { liveRef, view, flush, reset } = useLiveView(emptyLive, running, {
@@ -64,6 +66,7 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
         )
         liveRef.current = { ...liveRef.current, lanes, now: sharedNow() }
       }
+      let busyMs = 0
       // #region speedup
       const countPrimes = pool.partial('countPrimes', BLOCK_SIZE)
       const counts = await pool.map(countPrimes, range(BLOCKS), {
@@ -72,14 +75,17 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
           const label = `blocks ${chunk.first}–${chunk.first + chunk.count - 1}`
           const tone = tones[chunk.chunk % 2]
           if (chunk.type === 'start') setSpan(chunk.worker, chunk.chunk, { start: chunk.at - t0, label, tone })
-          else setSpan(chunk.worker, chunk.chunk, { start: chunk.start - t0, end: chunk.end - t0, label, tone })
+          else {
+            busyMs += chunk.end - chunk.start
+            setSpan(chunk.worker, chunk.chunk, { start: chunk.start - t0, end: chunk.end - t0, label, tone })
+          }
         },
       })
       const ms = sharedNow() - t0
       // #endregion
       liveRef.current = { ...liveRef.current, now: t0 + ms, phase: '' }
       flush()
-      return { ms, total: counts.reduce((a, b) => a + b, 0), startupMs }
+      return { ms, total: counts.reduce((a, b) => a + b, 0), startupMs, busyMs }
     } finally {
       pool.terminate()
     }
@@ -98,7 +104,7 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
           known = record(known, 1, baseline.ms)
           setHistory(known)
         }
-        const { ms, total, startupMs } = await timeJob(workers, chunksize, `Timing ${workers} worker${workers === 1 ? '' : 's'}…`, signal)
+        const { ms, total, startupMs, busyMs } = await timeJob(workers, chunksize, `Timing ${workers} worker${workers === 1 ? '' : 's'}…`, signal)
         known = record(known, workers, ms)
         setHistory(known)
         const oneWorker = known.points.find((p) => p.workers === 1)!.ms
@@ -114,6 +120,8 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
             ideal,
             cores: available,
             startupMs: Math.round(startupMs),
+            // Time the workers spent inside chunks, summed: the rest of workers × ms went to handing chunks over.
+            busyMs: Math.round(busyMs),
           },
           summary:
             `${workers} worker${workers === 1 ? '' : 's'} counted ${total.toLocaleString('en-US')} primes below ` +
