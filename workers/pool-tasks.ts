@@ -36,6 +36,8 @@ export function poolTasks<T extends Tasks>(tasks: T) {
   }
   // A job's fixed arguments arrive once, with the first chunk this worker runs for it.
   const fixedByJob = new Map<number, unknown[]>()
+  // A second chunk may arrive while one runs: it waits its turn, as a task waits in Python's pipe.
+  let previous: Promise<unknown> = Promise.resolve()
 
   return {
     /** Answers as soon as the worker has loaded its module: the pool's readiness check. */
@@ -46,17 +48,24 @@ export function poolTasks<T extends Tasks>(tasks: T) {
     async initialize(name: Name, args: unknown[]): Promise<void> {
       await lookUp(name)(...args)
     },
-    /** Runs the task over one chunk of items, in order; the first exception rejects the whole chunk. */
-    async runChunk(job: number, name: Name, items: unknown[], style: CallStyle, fixed?: unknown[]): Promise<ChunkReport> {
+    /**
+     * Runs the task over one chunk of items, in order, once the chunk before it has finished: one
+     * task at a time per worker, even when tasks are async. The first exception rejects the chunk.
+     */
+    runChunk(job: number, name: Name, items: unknown[], style: CallStyle, fixed?: unknown[]): Promise<ChunkReport> {
       if (fixed) fixedByJob.set(job, fixed)
-      const task = lookUp(name)
       const bound = fixedByJob.get(job) ?? []
-      const start = sharedNow()
-      const results: unknown[] = []
-      for (const item of items) {
-        results.push(await (style === 'star' ? task(...(item as unknown[])) : task(item, ...bound)))
-      }
-      return { results, start, end: sharedNow() }
+      const run = previous.then(async () => {
+        const task = lookUp(name)
+        const start = sharedNow()
+        const results: unknown[] = []
+        for (const item of items) {
+          results.push(await (style === 'star' ? task(...(item as unknown[])) : task(item, ...bound)))
+        }
+        return { results, start, end: sharedNow() }
+      })
+      previous = run.catch(() => {})
+      return run
     },
     /** Drops a finished job's fixed arguments. */
     forget(job: number): void {

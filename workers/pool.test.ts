@@ -91,6 +91,21 @@ describe('Pool.map', () => {
     pool.terminate()
   })
 
+  it('sends a busy worker its next chunk ahead while work is plentiful, and runs one chunk at a time', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 1 })
+    await pool.ready()
+    const events: ChunkEvent[] = []
+    await pool.map('echoAfter', [40, 40, 40], { chunksize: 1, onChunk: (e) => events.push(e) })
+    // The second chunk went out before the first came back: no round trip between them.
+    expect(events.slice(0, 2).map((e) => e.type)).toEqual(['start', 'start'])
+    const ran = events.flatMap((e) => (e.type === 'done' ? [e] : [])).sort((a, b) => a.start - b.start)
+    for (let i = 1; i < ran.length; i++) expect(ran[i]!.start).toBeGreaterThanOrEqual(ran[i - 1]!.end)
+    // Near the end (no more queued chunks than workers) a chunk goes only to an idle worker.
+    expect(events.filter((e) => e.type === 'start').length).toBe(3)
+    expect(events.findIndex((e) => e.type === 'start' && e.first === 2)).toBeGreaterThan(events.findIndex((e) => e.type === 'done'))
+    pool.terminate()
+  })
+
   it('runs on several threads at once', async () => {
     const pool = new Pool<FixtureTasks>(fixtures(), { size: 2 })
     await pool.ready()

@@ -32,7 +32,10 @@ type NameOf<T extends Tasks, R extends TaskRef<T>> = R extends { task: infer K e
 type ItemFor<T extends Tasks, R extends TaskRef<T>> = ItemOf<T[NameOf<T, R>]>
 type ResultFor<T extends Tasks, R extends TaskRef<T>> = ResultOf<T[NameOf<T, R>]>
 
-/** One chunk starting on a worker (`at`: when the pool sent it) or finished (`start`–`end`: when it ran there). */
+/**
+ * One chunk sent to a worker (`at`: when; it may wait there behind the chunk that worker is running)
+ * or finished (`start`–`end`: when it ran there).
+ */
 export type ChunkEvent =
   | { type: 'start'; chunk: number; worker: number; first: number; count: number; at: number }
   | { type: 'done'; chunk: number; worker: number; first: number; count: number; start: number; end: number }
@@ -90,7 +93,8 @@ type Job = {
 /** Boxed, since a task may throw anything, even `undefined`. */
 type Failure = { error: unknown }
 type Chunk = { job: Job; index: number; first: number; items: unknown[] }
-type Member<T extends Tasks> = { index: number; spawned: Spawned<TaskServer<T>>; jobs: Set<number>; ready: boolean; busy: boolean }
+/** `inFlight`: chunks sent to this worker and not yet answered (the first runs; a second may wait in its inbox). */
+type Member<T extends Tasks> = { index: number; spawned: Spawned<TaskServer<T>>; jobs: Set<number>; ready: boolean; inFlight: number }
 
 const poolTerminated = () => new DOMException('The pool was terminated.', 'AbortError')
 /** A worker that was terminated under a call: the group rejects the call with an AbortError. */
@@ -132,7 +136,7 @@ export class Pool<T extends Tasks> {
       spawned: source.spawn({ signal }),
       jobs: new Set<number>(),
       ready: false,
-      busy: false,
+      inFlight: 0,
     }))
     signal?.addEventListener('abort', () => this.terminate(signal.reason), { once: true })
     this.#ready = Promise.all(
@@ -300,13 +304,22 @@ export class Pool<T extends Tasks> {
   }
 
   // #region dispatch
-  /** Hands queued chunks to idle workers; when closed and drained, ends the workers. */
+  /**
+   * Hands queued chunks to idle workers. While more chunks are queued than there are workers, a
+   * busy worker also gets the next one, to start the moment it finishes: Python's workers pull
+   * their next task from a shared pipe, and a round trip through the page would leave each worker
+   * idle between chunks. Near the end of a job a chunk goes only to an idle worker, so none waits
+   * behind a long one. When closed and drained, ends the workers.
+   */
   #dispatch(): void {
-    for (const member of this.#members) {
-      if (!this.#queue.length) break
-      if (member.ready && !member.busy && this.#state !== 'terminated') void this.#run(member, this.#queue.shift()!)
+    if (this.#state === 'terminated') return
+    for (const depth of [1, 2]) {
+      for (const member of this.#members) {
+        if (!this.#queue.length || (depth === 2 && this.#queue.length <= this.size)) break
+        if (member.ready && member.inFlight < depth) void this.#run(member, this.#queue.shift()!)
+      }
     }
-    if (this.#state === 'closed' && !this.#queue.length && this.#members.every((m) => !m.busy)) {
+    if (this.#state === 'closed' && !this.#queue.length && this.#members.every((m) => m.inFlight === 0)) {
       this.#state = 'terminated'
       for (const member of this.#members) this.#source.terminate(member.spawned)
       this.#ended()
@@ -316,7 +329,7 @@ export class Pool<T extends Tasks> {
   /** Sends one chunk to one worker and files what comes back: results, or the task's exception. */
   async #run(member: Member<T>, chunk: Chunk): Promise<void> {
     const { job } = chunk
-    member.busy = true
+    member.inFlight++
     const where = { chunk: chunk.index, worker: member.index, first: chunk.first, count: chunk.items.length }
     job.onChunk?.({ type: 'start', ...where, at: sharedNow() })
     try {
@@ -339,7 +352,7 @@ export class Pool<T extends Tasks> {
       // The task raised: that job fails with the task's own error; the worker and the pool carry on.
       this.#settle(job, { error })
     }
-    member.busy = false
+    member.inFlight--
     this.#dispatch()
   }
   // #endregion

@@ -8,7 +8,7 @@ import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
-import { cpuCount, Pool } from '@/workers/pool'
+import { cpuCount, Pool, type ChunkEvent } from '@/workers/pool'
 import { sharedNow } from '@/workers/pool-tasks'
 import type { PoolTasks } from '@/workers/pool.worker'
 import { idealSpeedup, SpeedupChart, type SpeedupPoint } from './speedup-chart'
@@ -60,27 +60,33 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
       const startupMs = performance.now() - created
       const t0 = sharedNow()
       reset({ lanes: range(workers).map((w) => ({ label: `worker ${w + 1}`, spans: [] })), t0, now: t0, phase })
-      const setSpan = (worker: number, chunk: number, span: TimelineSpan) => {
+      const setSpan = (worker: number, span: TimelineSpan) => {
         const lanes = liveRef.current.lanes.map((lane, w) =>
           w === worker ? { ...lane, spans: [...lane.spans.filter((s) => s.label !== span.label), span] } : lane,
         )
         liveRef.current = { ...liveRef.current, lanes, now: sharedNow() }
       }
       let busyMs = 0
+      // A chunk sent to a busy worker waits behind the one it runs: it is drawn from when that one ends.
+      const waiting = new Map<number, TimelineSpan>()
+      const drawChunk = (chunk: ChunkEvent) => {
+        const label = `blocks ${chunk.first}–${chunk.first + chunk.count - 1}`
+        const tone = tones[chunk.chunk % 2]
+        if (chunk.type === 'start') {
+          const span = { start: chunk.at - t0, label, tone }
+          if (liveRef.current.lanes[chunk.worker]?.spans.some((s) => s.end === undefined)) waiting.set(chunk.worker, span)
+          else setSpan(chunk.worker, span)
+          return
+        }
+        busyMs += chunk.end - chunk.start
+        setSpan(chunk.worker, { start: chunk.start - t0, end: chunk.end - t0, label, tone })
+        const next = waiting.get(chunk.worker)
+        waiting.delete(chunk.worker)
+        if (next) setSpan(chunk.worker, { ...next, start: chunk.end - t0 })
+      }
       // #region speedup
       const countPrimes = pool.partial('countPrimes', BLOCK_SIZE)
-      const counts = await pool.map(countPrimes, range(BLOCKS), {
-        chunksize,
-        onChunk: (chunk) => {
-          const label = `blocks ${chunk.first}–${chunk.first + chunk.count - 1}`
-          const tone = tones[chunk.chunk % 2]
-          if (chunk.type === 'start') setSpan(chunk.worker, chunk.chunk, { start: chunk.at - t0, label, tone })
-          else {
-            busyMs += chunk.end - chunk.start
-            setSpan(chunk.worker, chunk.chunk, { start: chunk.start - t0, end: chunk.end - t0, label, tone })
-          }
-        },
-      })
+      const counts = await pool.map(countPrimes, range(BLOCKS), { chunksize, onChunk: drawChunk })
       const ms = sharedNow() - t0
       // #endregion
       liveRef.current = { ...liveRef.current, now: t0 + ms, phase: '' }
