@@ -11,7 +11,8 @@ export default defineConfig({
   fullyParallel: false,
   // Demos measure real parallelism on the machine's cores: one test at a time keeps them honest.
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // The same run everywhere, CI or not. A test that passes only on its retry is reported as flaky.
+  retries: 1,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
