@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AsyncQueue, Semaphore } from './async-queue'
+import { AsyncQueue } from './async-queue'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
 
@@ -48,37 +48,5 @@ describe('AsyncQueue', () => {
     await queue.put(7)
     expect(queue.size).toBe(1)
     expect(await queue.get()).toBe(7)
-  })
-})
-
-describe('Semaphore', () => {
-  it('lets at most n tasks hold it at once', async () => {
-    const semaphore = new Semaphore(2)
-    let inside = 0
-    let most = 0
-    await Promise.all(
-      Array.from({ length: 6 }, () =>
-        semaphore.run(async () => {
-          most = Math.max(most, ++inside)
-          await new Promise((resolve) => setTimeout(resolve, 5))
-          inside--
-        }),
-      ),
-    )
-    expect(most).toBe(2)
-    expect(semaphore.inUse).toBe(0)
-  })
-
-  it('releases its slot when a waiter is cancelled or a holder throws', async () => {
-    const semaphore = new Semaphore(1)
-    await semaphore.acquire()
-    const controller = new AbortController()
-    const waiting = semaphore.acquire(controller.signal)
-    controller.abort(new Error('stop'))
-    await expect(waiting).rejects.toThrow('stop')
-    semaphore.release()
-    expect(semaphore.inUse).toBe(0)
-    await expect(semaphore.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
-    expect(semaphore.inUse).toBe(0)
   })
 })

@@ -1,4 +1,5 @@
-import { AsyncQueue, Semaphore } from './async-queue'
+import { Semaphore } from '@/lib/semaphore'
+import { AsyncQueue } from './async-queue'
 import type { PipelineConfig, WorkerConfig } from './config'
 
 /** A company found on a list page: the job a quote worker picks up. */

@@ -1,4 +1,4 @@
-import { Semaphore } from './semaphore'
+import { Semaphore } from '@/lib/semaphore'
 
 export const modes = ['sequential', 'gather', 'bounded'] as const
 export type Mode = (typeof modes)[number]
