@@ -5,6 +5,7 @@ import { choice, int } from '@/components/demo-kit/controls'
 import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { RunsTable, type RunsColumn } from '@/components/demo-kit/runs-table'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import type { CounterMode } from '@/workers/counter.worker'
 import { allocate, Barrier, Mutex } from '@/workers/sync'
@@ -22,6 +23,15 @@ const controls = {
 }
 
 type Run = { id: number; mode: CounterMode; workers: number; expected: number; actual: number; ms: number }
+
+const runColumns: RunsColumn<Run>[] = [
+  { label: 'Increment', cell: (run) => modeLabel(run.mode) },
+  { label: 'Workers', figure: true, cell: (run) => run.workers },
+  { label: 'Expected', figure: true, cell: (run) => fmt(run.expected) },
+  { label: 'Actual', figure: true, cell: (run) => fmt(run.actual) },
+  { label: 'Lost', figure: true, cell: (run) => fmt(run.expected - run.actual), tone: (run) => (run.actual < run.expected ? 'text-[var(--danger)]' : undefined) },
+  { label: 'Time', figure: true, cell: (run) => duration(run.ms) },
+]
 
 const fmt = (n: number) => n.toLocaleString('en-US')
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(part && part < whole / 1000 ? 3 : 1)}%`
@@ -110,37 +120,7 @@ export function CounterDemo({ code, differs }: DemoSlots) {
           />
         </div>
       ) : null}
-      {history.length ? (
-        <div className="table-scroll mt-4" role="region" aria-label="Recent runs (scrolls sideways)" tabIndex={0}>
-          <table className="w-full text-left text-sm">
-            <caption className="mb-1 text-left font-semibold text-[var(--muted)]">Recent runs, newest first</caption>
-            <thead>
-              <tr className="border-b border-[var(--border)]">
-                <th scope="col" className="py-1 pr-3">Increment</th>
-                <th scope="col" className="py-1 pr-3 text-right">Workers</th>
-                <th scope="col" className="py-1 pr-3 text-right">Expected</th>
-                <th scope="col" className="py-1 pr-3 text-right">Actual</th>
-                <th scope="col" className="py-1 pr-3 text-right">Lost</th>
-                <th scope="col" className="py-1 text-right">Time</th>
-              </tr>
-            </thead>
-            <tbody className="font-mono">
-              {history.map((run) => (
-                <tr key={run.id} className="border-b border-[var(--border)] last:border-0">
-                  <td className="py-1 pr-3 font-sans">{modeLabel(run.mode)}</td>
-                  <td className="py-1 pr-3 text-right">{run.workers}</td>
-                  <td className="py-1 pr-3 text-right">{fmt(run.expected)}</td>
-                  <td className="py-1 pr-3 text-right">{fmt(run.actual)}</td>
-                  <td className={`py-1 pr-3 text-right ${run.actual < run.expected ? 'text-[var(--danger)]' : ''}`}>
-                    {fmt(run.expected - run.actual)}
-                  </td>
-                  <td className="py-1 text-right">{duration(run.ms)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <RunsTable runs={history} columns={runColumns} />
     </DemoFrame>
   )
 }

@@ -7,6 +7,7 @@ import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
 import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
+import { RunsTable, type RunsColumn } from '@/components/demo-kit/runs-table'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { runGilLab, workloads, type GilMode, type StatusReader } from '@/workers/gil-lab'
 import { WorkerState } from '@/workers/gil'
@@ -36,6 +37,14 @@ const controls = {
 
 type Live = { phase: string; mode: GilMode; status: { state: number; done: number }[]; shares: number[] }
 type Run = { id: number; mode: GilMode; workload: Workload; workers: number; ms: number; speedup: number }
+
+const runColumns: RunsColumn<Run>[] = [
+  { label: 'Run as', cell: (run) => run.mode },
+  { label: 'Work', cell: (run) => workloadText[run.workload] },
+  { label: 'Workers', figure: true, cell: (run) => run.workers },
+  { label: 'Time', figure: true, cell: (run) => ms(run.ms) },
+  { label: 'Speedup', figure: true, cell: (run) => `×${run.speedup.toFixed(2)}` },
+]
 
 const emptyLive = (): Live => ({ phase: '', mode: 'threads', status: [], shares: [] })
 const stateText: Record<number, string> = {
@@ -206,33 +215,7 @@ export function GilDemo({ code, differs }: DemoSlots) {
           </ul>
         </>
       ) : null}
-      {history.length ? (
-        <div className="table-scroll mt-4" role="region" aria-label="Recent runs (scrolls sideways)" tabIndex={0}>
-          <table className="w-full text-left text-sm">
-            <caption className="mb-1 text-left font-semibold text-[var(--muted)]">Recent runs, newest first</caption>
-            <thead>
-              <tr className="border-b border-[var(--border)]">
-                <th scope="col" className="py-1 pr-3">Run as</th>
-                <th scope="col" className="py-1 pr-3">Work</th>
-                <th scope="col" className="py-1 pr-3 text-right">Workers</th>
-                <th scope="col" className="py-1 pr-3 text-right">Time</th>
-                <th scope="col" className="py-1 text-right">Speedup</th>
-              </tr>
-            </thead>
-            <tbody className="font-mono">
-              {history.map((run) => (
-                <tr key={run.id} className="border-b border-[var(--border)] last:border-0">
-                  <td className="py-1 pr-3 font-sans">{run.mode}</td>
-                  <td className="py-1 pr-3 font-sans">{workloadText[run.workload]}</td>
-                  <td className="py-1 pr-3 text-right">{run.workers}</td>
-                  <td className="py-1 pr-3 text-right">{ms(run.ms)}</td>
-                  <td className="py-1 text-right">×{run.speedup.toFixed(2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <RunsTable runs={history} columns={runColumns} />
     </DemoFrame>
   )
 }
