@@ -36,9 +36,13 @@ for (const route of routes.filter((r) => r.startsWith('/learn/'))) {
     // Dual themes: every token carries its dark colour as a CSS variable.
     const token = blocks.first().locator('span[style*="--shiki-dark"]').first()
     await expect(token).toBeAttached()
-    const light = await token.evaluate((el) => getComputedStyle(el).color)
-    await page.evaluate(() => document.documentElement.classList.add('dark'))
-    expect(await token.evaluate((el) => getComputedStyle(el).color)).not.toBe(light)
+    // One script, so nothing (the theme toggle hydrating, say) can reset the class in between.
+    const [light, dark] = await token.evaluate((el) => {
+      const light = getComputedStyle(el).color
+      document.documentElement.classList.add('dark')
+      return [light, getComputedStyle(el).color]
+    })
+    expect(dark).not.toBe(light)
   })
 }
 

@@ -120,18 +120,21 @@ export function DemoFrame<C extends ControlSpecs, R>({
           void demo.run()
         }}
       >
-        {controls ??
-          (Object.keys(demo.controls) as (keyof C & string)[]).map((name) => (
-            <ControlField
-              key={name}
-              name={name}
-              spec={demo.controls[name]!}
-              raw={demo.raws[name]}
-              error={demo.errors[name]}
-              disabled={running}
-              onChange={(raw) => demo.setRaw(name, raw)}
-            />
-          ))}
+        {/* Until the page hydrates, a control would take input that React then drops: it waits, as Run does. */}
+        <fieldset className="demo-controls-fields" disabled={!hydrated}>
+          {controls ??
+            (Object.keys(demo.controls) as (keyof C & string)[]).map((name) => (
+              <ControlField
+                key={name}
+                name={name}
+                spec={demo.controls[name]!}
+                raw={demo.raws[name]}
+                error={demo.errors[name]}
+                disabled={running}
+                onChange={(raw) => demo.setRaw(name, raw)}
+              />
+            ))}
+        </fieldset>
         <div className="demo-actions">
           <button type="submit" className="button button-primary" disabled={running || !hydrated}>
             <span aria-hidden="true">▶</span> Run{runLabel ? ` ${runLabel}` : ''}

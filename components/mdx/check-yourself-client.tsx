@@ -4,6 +4,7 @@ import { usePathname } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { useId, useState } from 'react'
 import { recordAnswer, useProgress } from '@/components/site/progress'
+import { useHydrated } from '@/components/site/use-hydrated'
 
 export type CheckYourselfProps = {
   /** Stable within the lesson: the saved answer is keyed by it. */
@@ -28,6 +29,7 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
   const base = useId()
   const slug = usePathname().split('/').at(-1) ?? ''
   const saved = useProgress()[slug]?.answers?.[id]
+  const hydrated = useHydrated()
   const [picked, setPicked] = useState<number | null>(null)
 
   const selected = picked ?? saved?.choice ?? null
@@ -48,7 +50,8 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
           if (selected !== null) recordAnswer(slug, id, { choice: selected, correct: selected === answer })
         }}
       >
-        <fieldset className="check-choices">
+        {/* Disabled until hydrated: a choice made earlier would show as picked, but React would not know it. */}
+        <fieldset className="check-choices" disabled={!hydrated}>
           <legend className="sr-only">{question}</legend>
           {choices.map((choice, i) => {
             const state = finished && i === answer ? 'right' : checked === i && !correct ? 'wrong' : undefined

@@ -1,10 +1,12 @@
 'use client'
 
 import { isAnswered, isLessonDone, markDone, useProgress } from './progress'
+import { useHydrated } from './use-hydrated'
 
 /** The foot of a lesson: questions answered, and marking the lesson done (or not) by hand. */
 export function LessonProgress({ slug, checks }: { slug: string; checks: string[] }) {
   const progress = useProgress()
+  const hydrated = useHydrated()
   const answered = checks.filter((id) => isAnswered(progress[slug]?.answers?.[id])).length
   const done = isLessonDone(progress, slug, checks)
   return (
@@ -22,7 +24,7 @@ export function LessonProgress({ slug, checks }: { slug: string; checks: string[
         )}{' '}
         {checks.length ? `${answered} of ${checks.length} questions answered.` : null}
       </p>
-      <button type="button" className="button" onClick={() => markDone(slug, !done)}>
+      <button type="button" className="button" onClick={() => markDone(slug, !done)} disabled={!hydrated}>
         {done ? 'Mark as not done' : 'Mark lesson as done'}
       </button>
     </section>
