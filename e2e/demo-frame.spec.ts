@@ -1,4 +1,4 @@
-import { demo, expect, runDemo, test, trackWorkers } from './fixtures'
+import { demo, expect, runDemo, stopRun, test, trackWorkers } from './fixtures'
 
 const lesson = '/learn/concurrency-in-python'
 
@@ -80,10 +80,7 @@ test('Stop ends the run and terminates its workers', async ({ page }) => {
   await cores.getByRole('button', { name: /^Run/ }).click()
   await expect(cores).toHaveAttribute('data-state', 'running')
   await expect.poll(() => workers.alive).toBe(4)
-  await cores.getByRole('button', { name: 'Stop' }).click()
-  await expect(cores).toHaveAttribute('data-state', 'idle')
-  await expect(cores.getByRole('status')).toHaveText('Stopped.')
-  await expect.poll(() => workers.alive).toBe(0)
+  await stopRun(cores, workers)
   await expect(cores.getByRole('definition').nth(1)).toHaveText('0')
 })
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { writtenSlugs } from '../content/written'
 
 /** Every page of the site: home and each published lesson. */
@@ -66,4 +66,12 @@ export function trackWorkers(page: Page) {
       return started
     },
   }
+}
+
+/** Clicks the demo's Stop and checks that the run ended at once and left no worker alive. */
+export async function stopRun(root: Locator, workers: ReturnType<typeof trackWorkers>) {
+  await root.getByRole('button', { name: 'Stop' }).click()
+  await expect(root).toHaveAttribute('data-state', 'idle')
+  await expect(root.getByRole('status')).toHaveText('Stopped.')
+  await expect.poll(() => workers.alive).toBe(0)
 }

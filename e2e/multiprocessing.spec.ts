@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, runDemo, test, trackWorkers } from './fixtures'
+import { demo, expect, expectAccessible, runDemo, stopRun, test, trackWorkers } from './fixtures'
 
 const lesson = '/learn/multiprocessing'
 const at = (id: string, settings: Record<string, string> = {}) => `${lesson}?${new URLSearchParams({ demo: id, ...settings })}`
@@ -87,10 +87,7 @@ test.describe('Pool speedup', () => {
     await root.getByRole('button', { name: /^Run/ }).click()
     await expect(root).toHaveAttribute('data-state', 'running')
     await expect.poll(() => workers.alive).toBeGreaterThan(0)
-    await root.getByRole('button', { name: 'Stop' }).click()
-    await expect(root).toHaveAttribute('data-state', 'idle')
-    await expect(root.getByRole('status')).toHaveText('Stopped.')
-    await expect.poll(() => workers.alive).toBe(0)
+    await stopRun(root, workers)
   })
 
   test('allows up to twice the cores, and refuses more without starting a worker', async ({ page }) => {
@@ -174,10 +171,7 @@ test.describe('Queue', () => {
     const root = demo(page, 'queue')
     await root.getByRole('button', { name: /^Run/ }).click()
     await expect.poll(() => workers.alive).toBe(4)
-    await root.getByRole('button', { name: 'Stop' }).click()
-    await expect(root).toHaveAttribute('data-state', 'idle')
-    await expect(root.getByRole('status')).toHaveText('Stopped.')
-    await expect.poll(() => workers.alive).toBe(0)
+    await stopRun(root, workers)
   })
 })
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { demo, expect, expectAccessible, runDemo, test, trackWorkers } from './fixtures'
+import { demo, expect, expectAccessible, runDemo, stopRun, test, trackWorkers } from './fixtures'
 
 const lesson = '/learn/threading'
 
@@ -85,10 +85,7 @@ test.describe('the counter demo', () => {
     const counter = demo(page, 'counter')
     await counter.getByRole('button', { name: /^Run/ }).click()
     await expect.poll(() => workers.alive).toBe(8)
-    await counter.getByRole('button', { name: 'Stop' }).click()
-    await expect(counter).toHaveAttribute('data-state', 'idle')
-    await expect(counter.getByRole('status')).toHaveText('Stopped.')
-    await expect.poll(() => workers.alive).toBe(0)
+    await stopRun(counter, workers)
   })
 })
 
