@@ -25,6 +25,8 @@ test.describe('the "Which model?" chooser', () => {
   test('is operated by keyboard alone and warns about shared state', async ({ page }) => {
     await page.goto(lesson)
     const chooser = demo(page, 'chooser')
+    // A control takes focus once the demo has hydrated; until then it is disabled.
+    await expect(chooser.getByRole('radio', { name: 'waits on I/O' })).toBeEnabled()
     await chooser.getByRole('radio', { name: 'waits on I/O' }).focus()
     await expect(chooser.getByRole('radio', { name: 'waits on I/O' })).toBeFocused()
     await page.keyboard.press('Space')
