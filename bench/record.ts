@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
+import type { Locator } from '@playwright/test'
 
 export { median } from '../workers/stats'
 
@@ -20,3 +21,25 @@ export function record(row: BenchRow) {
   appendFileSync(resultsFile, `${JSON.stringify(row)}\n`)
 }
 
+
+/**
+ * Clicks the demo's Run and waits for it to settle (`done` or `error`) without polling: the page
+ * reports the change itself. A polling wait runs a script on the page's main thread every few
+ * hundred ms, and there it would delay the messages a pool's workers are waiting for.
+ */
+export async function runDemo(demo: Locator): Promise<string> {
+  type Watched = HTMLElement & { settled?: Promise<string> }
+  await demo.evaluate((el: Watched) => {
+    el.settled = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        const state = el.dataset.state ?? ''
+        if (state !== 'done' && state !== 'error') return
+        observer.disconnect()
+        resolve(state)
+      })
+      observer.observe(el, { attributes: true, attributeFilter: ['data-state'] })
+    })
+  })
+  await demo.getByRole('button', { name: /^Run/ }).click()
+  return demo.evaluate((el: Watched) => el.settled!)
+}

@@ -54,7 +54,7 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
   /** Runs the whole job once on a fresh pool of `workers`; times the computing only, from the moment every worker is ready. */
   async function timeJob(workers: number, chunksize: number, phase: string, signal: AbortSignal) {
     const created = performance.now()
-    const pool = new Pool<PoolTasks>(group, { size: workers, signal, initializer: { task: 'warmUp', args: [2_000] } })
+    const pool = new Pool<PoolTasks>(group, { size: workers, signal, initializer: { task: 'warmUp', args: [20_000] } })
     try {
       await pool.ready()
       const startupMs = performance.now() - created
