@@ -106,6 +106,20 @@ describe('Pool.map', () => {
     pool.terminate()
   })
 
+  it('gives a busy worker a third chunk only while more than twice as many chunks as workers are queued', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 1 })
+    await pool.ready()
+    const events: ChunkEvent[] = []
+    await pool.map('echoAfter', [30, 30, 30, 30, 30, 30], { chunksize: 1, onChunk: (e) => events.push(e) })
+    const firstDone = events.findIndex((e) => e.type === 'done')
+    // Six queued for one worker: items 0, 1 and 2 went out at once, and no fourth before a chunk came back.
+    expect(events.slice(0, firstDone).map((e) => (e.type === 'start' ? e.first : -1))).toEqual([0, 1, 2])
+    const ran = events.flatMap((e) => (e.type === 'done' ? [e] : [])).sort((a, b) => a.start - b.start)
+    expect(ran.map((e) => e.first)).toEqual([0, 1, 2, 3, 4, 5])
+    for (let i = 1; i < ran.length; i++) expect(ran[i]!.start).toBeGreaterThanOrEqual(ran[i - 1]!.end)
+    pool.terminate()
+  })
+
   it('runs on several threads at once', async () => {
     const pool = new Pool<FixtureTasks>(fixtures(), { size: 2 })
     await pool.ready()

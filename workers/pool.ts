@@ -93,8 +93,11 @@ type Job = {
 /** Boxed, since a task may throw anything, even `undefined`. */
 type Failure = { error: unknown }
 type Chunk = { job: Job; index: number; first: number; items: unknown[] }
-/** `inFlight`: chunks sent to this worker and not yet answered (the first runs; a second may wait in its inbox). */
+/** `inFlight`: chunks sent to this worker and not yet answered (the first runs; the others wait in its inbox). */
 type Member<T extends Tasks> = { index: number; spawned: Spawned<TaskServer<T>>; jobs: Set<number>; ready: boolean; inFlight: number }
+
+/** Chunks a worker may hold at once: one running, the rest waiting their turn in its inbox. */
+const MAX_IN_FLIGHT = 3
 
 const poolTerminated = () => new DOMException('The pool was terminated.', 'AbortError')
 /** A worker that was terminated under a call: the group rejects the call with an AbortError. */
@@ -306,16 +309,17 @@ export class Pool<T extends Tasks> {
   // #region dispatch
   /**
    * Hands queued chunks to idle workers. While more chunks are queued than there are workers, a
-   * busy worker also gets the next one, to start the moment it finishes: Python's workers pull
-   * their next task from a shared pipe, and a round trip through the page would leave each worker
-   * idle between chunks. Near the end of a job a chunk goes only to an idle worker, so none waits
-   * behind a long one. When closed and drained, ends the workers.
+   * busy worker also gets its next one, and while more than twice as many, the one after: it starts
+   * them the moment it finishes. Python's workers pull their next task from a shared pipe; here a
+   * round trip through the page would leave a worker idle between chunks, longest when the page is
+   * itself waiting for a core. Near the end of a job a chunk goes only to an idle worker, so none
+   * waits behind a long one. When closed and drained, ends the workers.
    */
   #dispatch(): void {
     if (this.#state === 'terminated') return
-    for (const depth of [1, 2]) {
+    for (let depth = 1; depth <= MAX_IN_FLIGHT; depth++) {
       for (const member of this.#members) {
-        if (!this.#queue.length || (depth === 2 && this.#queue.length <= this.size)) break
+        if (this.#queue.length <= (depth - 1) * this.size) break
         if (member.ready && member.inFlight < depth) void this.#run(member, this.#queue.shift()!)
       }
     }

@@ -12,7 +12,7 @@ export type TimelineLane = { label: string; spans: TimelineSpan[] }
 
 type TimelineProps = {
   lanes: TimelineLane[]
-  /** Milliseconds the axis spans; defaults to the latest end. */
+  /** Milliseconds the axis spans (at least to the latest end, which is the default). */
   duration?: number
   /** Time now, for spans still running. */
   now?: number
@@ -25,7 +25,7 @@ const ms = (t: number) => (t >= 1000 ? `${(t / 1000).toFixed(t >= 10_000 ? 0 : 1
 /** Lanes of spans over time: which worker (or task) was busy when. */
 export function Timeline({ lanes, duration, now = 0, label }: TimelineProps) {
   const latest = Math.max(now, ...lanes.flatMap((lane) => lane.spans.map((span) => span.end ?? now)))
-  const total = Math.max(duration ?? latest, 1)
+  const total = Math.max(duration ?? 0, latest, 1)
   return (
     <figure className="timeline" aria-label={label}>
       {lanes.map((lane) => (

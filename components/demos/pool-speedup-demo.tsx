@@ -12,6 +12,7 @@ import { cpuCount, Pool, type ChunkEvent } from '@/workers/pool'
 import { sharedNow } from '@/workers/pool-tasks'
 import type { PoolTasks } from '@/workers/pool.worker'
 import { idealSpeedup, SpeedupChart, type SpeedupPoint } from './speedup-chart'
+import { liveAxis } from './multiprocessing-view'
 import { useLiveView } from './use-live-view'
 import './multiprocessing.css'
 
@@ -26,10 +27,11 @@ const controlsFor = (cores: number | null) => ({
   chunksize: int({ label: 'chunksize', min: 1, max: BLOCKS, default: 1, help: `Blocks per message, of ${BLOCKS}. Big chunks can leave workers idle at the end.` }),
 })
 
-type Live = { lanes: TimelineLane[]; t0: number; now: number; phase: string }
+/** `axis`: the timeline's length while the job runs (ms); null until known. */
+type Live = { lanes: TimelineLane[]; t0: number; now: number; phase: string; axis: number | null }
 type History = { chunksize: number; points: SpeedupPoint[] }
 
-const emptyLive = (): Live => ({ lanes: [], t0: 0, now: 0, phase: '' })
+const emptyLive = (): Live => ({ lanes: [], t0: 0, now: 0, phase: '', axis: null })
 const tones = ['var(--process)', 'color-mix(in srgb, var(--process) 55%, var(--bg))']
 const range = (n: number) => Array.from({ length: n }, (_, i) => i)
 
@@ -47,19 +49,26 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
   const [history, setHistory] = useState<History>({ chunksize: 1, points: [] })
   const [running, setRunning] = useState(false)
   const { liveRef, view, flush, reset } = useLiveView(emptyLive, running, {
-    // Running spans grow with the clock, even between chunk events.
-    refresh: (v) => (v.phase ? { ...v, now: sharedNow() } : v),
+    // Running spans grow with the clock, even between chunk events, on an axis that stays put.
+    refresh: (v) => {
+      if (!v.phase) return v
+      const now = sharedNow()
+      return { ...v, now, axis: liveAxis(v.axis, now - v.t0) }
+    },
   })
 
-  /** Runs the whole job once on a fresh pool of `workers`; times the computing only, from the moment every worker is ready. */
-  async function timeJob(workers: number, chunksize: number, phase: string, signal: AbortSignal) {
+  /**
+   * Runs the whole job once on a fresh pool of `workers`; times the computing only, from the moment
+   * every worker is ready. `estimate` (ms), when known, sizes the timeline's axis up front.
+   */
+  async function timeJob(workers: number, chunksize: number, phase: string, signal: AbortSignal, estimate: number | null = null) {
     const created = performance.now()
     const pool = new Pool<PoolTasks>(group, { size: workers, signal, initializer: { task: 'warmUp', args: [20_000] } })
     try {
       await pool.ready()
       const startupMs = performance.now() - created
       const t0 = sharedNow()
-      reset({ lanes: range(workers).map((w) => ({ label: `worker ${w + 1}`, spans: [] })), t0, now: t0, phase })
+      reset({ lanes: range(workers).map((w) => ({ label: `worker ${w + 1}`, spans: [] })), t0, now: t0, phase, axis: estimate })
       const setSpan = (worker: number, span: TimelineSpan) => {
         const lanes = liveRef.current.lanes.map((lane, w) =>
           w === worker ? { ...lane, spans: [...lane.spans.filter((s) => s.label !== span.label), span] } : lane,
@@ -67,21 +76,20 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
         liveRef.current = { ...liveRef.current, lanes, now: sharedNow() }
       }
       let busyMs = 0
-      // A chunk sent to a busy worker waits behind the one it runs: it is drawn from when that one ends.
-      const waiting = new Map<number, TimelineSpan>()
+      // Chunks sent to a busy worker wait behind the one it runs: each is drawn from when the one before ends.
+      const waiting = new Map<number, TimelineSpan[]>(range(workers).map((w) => [w, []]))
       const drawChunk = (chunk: ChunkEvent) => {
         const label = `blocks ${chunk.first}–${chunk.first + chunk.count - 1}`
         const tone = tones[chunk.chunk % 2]
         if (chunk.type === 'start') {
           const span = { start: chunk.at - t0, label, tone }
-          if (liveRef.current.lanes[chunk.worker]?.spans.some((s) => s.end === undefined)) waiting.set(chunk.worker, span)
+          if (liveRef.current.lanes[chunk.worker]?.spans.some((s) => s.end === undefined)) waiting.get(chunk.worker)!.push(span)
           else setSpan(chunk.worker, span)
           return
         }
         busyMs += chunk.end - chunk.start
         setSpan(chunk.worker, { start: chunk.start - t0, end: chunk.end - t0, label, tone })
-        const next = waiting.get(chunk.worker)
-        waiting.delete(chunk.worker)
+        const next = waiting.get(chunk.worker)!.shift()
         if (next) setSpan(chunk.worker, { ...next, start: chunk.end - t0 })
       }
       // #region speedup
@@ -110,7 +118,9 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
           known = record(known, 1, baseline.ms)
           setHistory(known)
         }
-        const { ms, total, startupMs, busyMs } = await timeJob(workers, chunksize, `Timing ${workers} worker${workers === 1 ? '' : 's'}…`, signal)
+        const baselineMs = known.points.find((p) => p.workers === 1)?.ms
+        const estimate = baselineMs ? liveAxis(null, baselineMs / Math.min(workers, cpuCount())) : null
+        const { ms, total, startupMs, busyMs } = await timeJob(workers, chunksize, `Timing ${workers} worker${workers === 1 ? '' : 's'}…`, signal, estimate)
         known = record(known, workers, ms)
         setHistory(known)
         const oneWorker = known.points.find((p) => p.workers === 1)!.ms
@@ -159,7 +169,12 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
       {view.lanes.length ? (
         <div className="mp-stack">
           {view.phase ? <p className="mp-phase">{view.phase}</p> : null}
-          <Timeline lanes={view.lanes} now={view.now - view.t0} label="Which worker computed which blocks, over time" />
+          <Timeline
+            lanes={view.lanes}
+            now={view.now - view.t0}
+            duration={view.phase ? (view.axis ?? undefined) : undefined}
+            label="Which worker computed which blocks, over time"
+          />
         </div>
       ) : null}
       {history.points.length ? (

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { memo, useId } from 'react'
 
 export type SpeedupPoint = { workers: number; ms: number; runs: number }
 
@@ -20,9 +20,10 @@ export const idealSpeedup = (workers: number, cores: number) => Math.min(workers
 
 /**
  * Speedup over one worker at each worker count run so far, beside the ideal. An SVG with a title
- * and description, and the same figures as a table.
+ * and description, and the same figures as a table. Memoized: a running job redraws its timeline
+ * four times a second, and the chart has not changed.
  */
-export function SpeedupChart({ points, cores, chunksize }: SpeedupChartProps) {
+export const SpeedupChart = memo(function SpeedupChart({ points, cores, chunksize }: SpeedupChartProps) {
   const id = useId()
   const sorted = [...points].sort((a, b) => a.workers - b.workers)
   const baseline = sorted.find((p) => p.workers === 1)?.ms
@@ -100,4 +101,4 @@ export function SpeedupChart({ points, cores, chunksize }: SpeedupChartProps) {
       </table>
     </figure>
   )
-}
+})
