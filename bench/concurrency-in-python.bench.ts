@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { record } from './record'
+import { record, settled } from './record'
 
 type CoresResult = { workers: number; cores: number; ms: number; parallelism: number }
 
@@ -9,7 +9,7 @@ test('cores demo: workers that really run at once', async ({ page }) => {
   const demo = page.locator('[data-demo="cores"]')
   for (const workers of [1, cores, 2 * cores]) {
     await page.goto(`/learn/concurrency-in-python?demo=cores&workers=${workers}&seconds=1&run=1`)
-    await expect(demo).toHaveAttribute('data-state', 'done', { timeout: 60_000 })
+    expect(await settled(demo)).toBe('done')
     const result = JSON.parse((await demo.getAttribute('data-result'))!) as CoresResult
     record({
       name: `cores demo: ${workers} worker(s) × 1 s of work, effective parallelism`,

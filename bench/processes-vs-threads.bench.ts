@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { median, record } from './record'
+import { median, record, settled } from './record'
 
 type GilResult = { ms: number; speedup: number; baselineMs: number; cores: number }
 
@@ -10,7 +10,7 @@ const samples = 3
 async function lab(page: Page, mode: string, workload: string, workers: number) {
   await page.goto(`${lesson}?demo=gil&mode=${mode}&workload=${workload}&workers=${workers}&run=1`)
   const root = page.locator('[data-demo="gil"]')
-  await expect(root).toHaveAttribute('data-state', 'done', { timeout: 120_000 })
+  expect(await settled(root)).toBe('done')
   return JSON.parse((await root.getAttribute('data-result'))!) as GilResult
 }
 

@@ -22,24 +22,37 @@ export function record(row: BenchRow) {
 }
 
 
+type Watched = HTMLElement & { settled?: Promise<string> }
+
 /**
- * Clicks the demo's Run and waits for it to settle (`done` or `error`) without polling: the page
- * reports the change itself. A polling wait runs a script on the page's main thread every few
- * hundred ms, and there it would delay the messages a pool's workers are waiting for.
+ * Starts watching the demo for its next `done` or `error` (or its present one, with `now`). The
+ * page reports the change itself: a polling wait would run a script on the page's main thread every
+ * few hundred ms, and there it would delay the messages workers are waiting for.
  */
-export async function runDemo(demo: Locator): Promise<string> {
-  type Watched = HTMLElement & { settled?: Promise<string> }
-  await demo.evaluate((el: Watched) => {
+function watch(demo: Locator, now: boolean) {
+  return demo.evaluate((el: Watched, now) => {
+    const ended = () => ['done', 'error'].includes(el.dataset.state ?? '')
     el.settled = new Promise((resolve) => {
+      if (now && ended()) return resolve(el.dataset.state!)
       const observer = new MutationObserver(() => {
-        const state = el.dataset.state ?? ''
-        if (state !== 'done' && state !== 'error') return
+        if (!ended()) return
         observer.disconnect()
-        resolve(state)
+        resolve(el.dataset.state!)
       })
       observer.observe(el, { attributes: true, attributeFilter: ['data-state'] })
     })
-  })
+  }, now)
+}
+
+/** Clicks the demo's Run and waits, without polling, for the run to end; returns `done` or `error`. */
+export async function runDemo(demo: Locator): Promise<string> {
+  await watch(demo, false)
   await demo.getByRole('button', { name: /^Run/ }).click()
+  return demo.evaluate((el: Watched) => el.settled!)
+}
+
+/** Waits, without polling, for a demo started by a `run=1` link to end; returns `done` or `error`. */
+export async function settled(demo: Locator): Promise<string> {
+  await watch(demo, true)
   return demo.evaluate((el: Watched) => el.settled!)
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { median, record } from './record'
+import { median, record, settled } from './record'
 
 type CounterResult = { expected: number; actual: number; ms: number }
 
@@ -7,7 +7,7 @@ type CounterResult = { expected: number; actual: number; ms: number }
 async function count(page: Page, mode: 'unsafe' | 'lock' | 'atomic', workers: number, increments: number) {
   await page.goto(`/learn/threading?demo=counter&mode=${mode}&workers=${workers}&increments=${increments}&run=1`)
   const counter = page.locator('[data-demo="counter"]')
-  await expect(counter).toHaveAttribute('data-state', 'done', { timeout: 120_000 })
+  expect(await settled(counter)).toBe('done')
   return JSON.parse((await counter.getAttribute('data-result'))!) as CounterResult
 }
 
