@@ -67,3 +67,22 @@ test('a demo goes full screen and back', async ({ page }) => {
   await cores.getByRole('button', { name: 'Exit full screen' }).click()
   await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull()
 })
+
+test('projected at 1280×720, a demo shows its result and live view beside the controls, without scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.goto('/learn/threading')
+  await page.getByRole('button', { name: 'Present' }).click()
+  const counter = demo(page, 'counter')
+  for (let i = 0; i < 30 && !(await counter.isVisible()); i++) await page.keyboard.press('ArrowRight')
+  await expect(counter.getByRole('button', { name: /^Run/ })).toBeEnabled()
+  await counter.getByRole('button', { name: /^Run/ }).click()
+  await expect(counter).toHaveAttribute('data-state', 'done', { timeout: 60_000 })
+  const bar = await page.getByRole('toolbar', { name: 'Presenter mode' }).boundingBox()
+  const status = await counter.getByRole('status').first().boundingBox()
+  const live = await counter.locator('.demo-live').boundingBox()
+  const controls = await counter.locator('.demo-controls').boundingBox()
+  // Beside: the live view starts right of the controls and level with them, and it starts on screen.
+  expect(live!.x).toBeGreaterThan(controls!.x + controls!.width)
+  expect(status!.y + status!.height).toBeLessThan(bar!.y)
+  expect(live!.y + 100).toBeLessThan(bar!.y)
+})

@@ -42,7 +42,11 @@ export function Presenter() {
     const slides = slidesOf(article)
     const current = Math.max(0, Math.min(index, slides.length - 1))
     slides.forEach((elements, i) =>
-      elements.forEach((el) => (i === current ? el.removeAttribute('data-offstage') : el.setAttribute('data-offstage', ''))),
+      elements.forEach((el, j) => {
+        el.toggleAttribute('data-offstage', i !== current)
+        // The slide's first element sits at the top of the screen, without the margin it has in the lesson.
+        el.toggleAttribute('data-slide-first', i === current && j === 0)
+      }),
     )
     setCount(slides.length)
     setSlide(current)
@@ -63,7 +67,10 @@ export function Presenter() {
   const leave = useCallback(() => {
     const article = document.querySelector('article.lesson')
     document.documentElement.removeAttribute('data-presenter')
-    article?.querySelectorAll('[data-offstage]').forEach((el) => el.removeAttribute('data-offstage'))
+    article?.querySelectorAll('[data-offstage], [data-slide-first]').forEach((el) => {
+      el.removeAttribute('data-offstage')
+      el.removeAttribute('data-slide-first')
+    })
     const current = article && slide !== null ? slidesOf(article)[slide]?.[0] : null
     setSlide(null)
     current?.scrollIntoView({ block: 'start' })
