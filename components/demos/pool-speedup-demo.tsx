@@ -20,6 +20,12 @@ import './multiprocessing.css'
 const BLOCKS = 64
 const BLOCK_SIZE = 100_000
 const LIMIT = BLOCKS * BLOCK_SIZE
+const range = (n: number) => Array.from({ length: n }, (_, i) => i)
+/**
+ * Largest first: bigger numbers take longer to test, so the last block costs about six times the
+ * first. Ending on the small ones leaves no worker waiting long for another to finish.
+ */
+const LARGEST_FIRST = range(BLOCKS).reverse()
 
 /** Workers go up to twice the cores, to show that more workers than cores gain nothing (16 until the page knows). */
 const controlsFor = (cores: number | null) => ({
@@ -33,8 +39,6 @@ type History = { chunksize: number; points: SpeedupPoint[] }
 
 const emptyLive = (): Live => ({ lanes: [], t0: 0, now: 0, phase: '', axis: null })
 const tones = ['var(--process)', 'color-mix(in srgb, var(--process) 55%, var(--bg))']
-const range = (n: number) => Array.from({ length: n }, (_, i) => i)
-
 function record(history: History, workers: number, ms: number): History {
   const old = history.points.find((p) => p.workers === workers)
   const point = old ? { workers, ms: Math.min(old.ms, ms), runs: old.runs + 1 } : { workers, ms, runs: 1 }
@@ -79,7 +83,8 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
       // Chunks sent to a busy worker wait behind the one it runs: each is drawn from when the one before ends.
       const waiting = new Map<number, TimelineSpan[]>(range(workers).map((w) => [w, []]))
       const drawChunk = (chunk: ChunkEvent) => {
-        const label = `blocks ${chunk.first}–${chunk.first + chunk.count - 1}`
+        const blocks = LARGEST_FIRST.slice(chunk.first, chunk.first + chunk.count)
+        const label = blocks.length === 1 ? `block ${blocks[0]}` : `blocks ${blocks[0]}–${blocks.at(-1)}`
         const tone = tones[chunk.chunk % 2]
         if (chunk.type === 'start') {
           const span = { start: chunk.at - t0, label, tone }
@@ -94,7 +99,7 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
       }
       // #region speedup
       const countPrimes = pool.partial('countPrimes', BLOCK_SIZE)
-      const counts = await pool.map(countPrimes, range(BLOCKS), { chunksize, onChunk: drawChunk })
+      const counts = await pool.map(countPrimes, LARGEST_FIRST, { chunksize, onChunk: drawChunk })
       const ms = sharedNow() - t0
       // #endregion
       liveRef.current = { ...liveRef.current, now: t0 + ms, phase: '' }
