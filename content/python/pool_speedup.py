@@ -31,7 +31,7 @@ if __name__ == "__main__":
         with Pool(processes=workers) as pool:
             pool.map(abs, range(workers))  # let every worker start
             start = time.perf_counter()
-            # Largest blocks first: they take longest, so the run ends on quick ones.
+            # Largest blocks first, so the run ends on quick ones.
             total = sum(pool.map(task, reversed(range(BLOCKS)), chunksize=1))
             seconds = time.perf_counter() - start
         baseline = baseline or seconds
