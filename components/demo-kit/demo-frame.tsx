@@ -90,12 +90,14 @@ export function DemoFrame<C extends ControlSpecs, R>({
           {title}
         </h3>
         <div className="demo-tools">
-          <button type="button" className="demo-tool" onClick={copyLink}>
+          {/* Like Run, the tools wait for hydration: a click before it would be lost. */}
+          <button type="button" className="demo-tool" onClick={copyLink} disabled={!hydrated}>
             Copy link
           </button>
           <button
             type="button"
             className="demo-tool"
+            disabled={!hydrated}
             onClick={() => (fullscreen ? document.exitFullscreen() : section.current?.requestFullscreen())}
           >
             {fullscreen ? 'Exit full screen' : 'Full screen'}
