@@ -75,3 +75,14 @@ export async function stopRun(root: Locator, workers: ReturnType<typeof trackWor
   await expect(root.getByRole('status')).toHaveText('Stopped.')
   await expect.poll(() => workers.alive).toBe(0)
 }
+
+/**
+ * Clicks the demo's Run with a bad value in a control and checks that nothing ran: the demo asks
+ * for the value to be fixed, stays idle and, with `workers`, started none.
+ */
+export async function expectRefusal(root: Locator, workers?: ReturnType<typeof trackWorkers>) {
+  await root.getByRole('button', { name: /^Run/ }).click()
+  await expect(root.getByRole('status')).toHaveText('Fix the highlighted values, then run again.')
+  await expect(root).toHaveAttribute('data-state', 'idle')
+  if (workers) expect(workers.started).toBe(0)
+}

@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, runDemo, stopRun, test, trackWorkers } from './fixtures'
+import { demo, expect, expectAccessible, expectRefusal, runDemo, stopRun, test, trackWorkers } from './fixtures'
 
 const lesson = '/learn/multiprocessing'
 const at = (id: string, settings: Record<string, string> = {}) => `${lesson}?${new URLSearchParams({ demo: id, ...settings })}`
@@ -44,9 +44,7 @@ test.describe('Pool.map with partial', () => {
     await page.goto(at('pool-map', { n: '1001' }))
     const root = demo(page, 'pool-map')
     await expect(root.getByText('1,001 is above the maximum, 1,000.')).toBeVisible()
-    await root.getByRole('button', { name: /^Run/ }).click()
-    await expect(root.getByRole('status')).toHaveText('Fix the highlighted values, then run again.')
-    expect(workers.started).toBe(0)
+    await expectRefusal(root, workers)
   })
 })
 
@@ -98,9 +96,7 @@ test.describe('Pool speedup', () => {
     await expect(root.getByRole('button', { name: /^Run/ })).toBeEnabled()
     await root.getByRole('textbox', { name: /^Workers/ }).fill(String(2 * cores + 1))
     await expect(root.getByText(`${2 * cores + 1} is above the maximum, ${2 * cores}.`)).toBeVisible()
-    await root.getByRole('button', { name: /^Run/ }).click()
-    await expect(root.getByRole('status')).toHaveText('Fix the highlighted values, then run again.')
-    expect(workers.started).toBe(0)
+    await expectRefusal(root, workers)
   })
 })
 

@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, runDemo, test } from './fixtures'
+import { demo, expect, expectAccessible, expectRefusal, runDemo, test } from './fixtures'
 
 const lesson = '/learn/yaml'
 const preset = (source: string, extra: Record<string, string> = {}) => `${lesson}?${new URLSearchParams({ demo: 'yaml', source, ...extra })}`
@@ -76,9 +76,7 @@ test('refuses text over the size limit with a clear message, and does not run', 
   await yaml.getByRole('textbox', { name: 'YAML' }).fill(`key: ${'x'.repeat(9_995)}\n`)
   await expect(yaml.getByText('Too long: 10,001 characters; the limit is 10,000.')).toBeVisible()
   await expect(yaml.getByRole('textbox', { name: 'YAML' })).toHaveAccessibleDescription(/Too long/)
-  await yaml.getByRole('button', { name: /^Run/ }).click()
-  await expect(yaml.getByRole('status')).toHaveText('Fix the highlighted values, then run again.')
-  await expect(yaml).toHaveAttribute('data-state', 'idle')
+  await expectRefusal(yaml)
   await expect(yaml.getByRole('region', { name: 'Document 1' })).toHaveCount(0)
 })
 
