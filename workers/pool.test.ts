@@ -30,6 +30,13 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
+/** The finished chunks in the order they ran, checked to have run one at a time: none started before the one before it ended. */
+function oneAtATime(events: ChunkEvent[]) {
+  const ran = events.flatMap((e) => (e.type === 'done' ? [e] : [])).sort((a, b) => a.start - b.start)
+  for (let i = 1; i < ran.length; i++) expect(ran[i]!.start).toBeGreaterThanOrEqual(ran[i - 1]!.end)
+  return ran
+}
+
 describe('chunking', () => {
   it('splits items into chunks of chunksize, in order, the last one shorter', () => {
     expect(chunked([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 3)).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]])
@@ -98,8 +105,7 @@ describe('Pool.map', () => {
     await pool.map('echoAfter', [40, 40, 40], { chunksize: 1, onChunk: (e) => events.push(e) })
     // The second chunk went out before the first came back: no round trip between them.
     expect(events.slice(0, 2).map((e) => e.type)).toEqual(['start', 'start'])
-    const ran = events.flatMap((e) => (e.type === 'done' ? [e] : [])).sort((a, b) => a.start - b.start)
-    for (let i = 1; i < ran.length; i++) expect(ran[i]!.start).toBeGreaterThanOrEqual(ran[i - 1]!.end)
+    oneAtATime(events)
     // Near the end (no more queued chunks than workers) a chunk goes only to an idle worker.
     expect(events.filter((e) => e.type === 'start').length).toBe(3)
     expect(events.findIndex((e) => e.type === 'start' && e.first === 2)).toBeGreaterThan(events.findIndex((e) => e.type === 'done'))
@@ -114,9 +120,7 @@ describe('Pool.map', () => {
     const firstDone = events.findIndex((e) => e.type === 'done')
     // Six queued for one worker: items 0, 1 and 2 went out at once, and no fourth before a chunk came back.
     expect(events.slice(0, firstDone).map((e) => (e.type === 'start' ? e.first : -1))).toEqual([0, 1, 2])
-    const ran = events.flatMap((e) => (e.type === 'done' ? [e] : [])).sort((a, b) => a.start - b.start)
-    expect(ran.map((e) => e.first)).toEqual([0, 1, 2, 3, 4, 5])
-    for (let i = 1; i < ran.length; i++) expect(ran[i]!.start).toBeGreaterThanOrEqual(ran[i - 1]!.end)
+    expect(oneAtATime(events).map((e) => e.first)).toEqual([0, 1, 2, 3, 4, 5])
     pool.terminate()
   })
 
