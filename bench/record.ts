@@ -21,7 +21,6 @@ export function record(row: BenchRow) {
   appendFileSync(resultsFile, `${JSON.stringify(row)}\n`)
 }
 
-
 type Watched = HTMLElement & { settled?: Promise<string> }
 
 /**

@@ -38,7 +38,7 @@ function warmUp(blockSize: number): number {
 
 // `isPrime` is a task too, and that matters for speed: a function used once gets inlined by the
 // minifier, and inlined into countPrimes's loop it became a closure created for every number. The
-// workers then spent a tenth of their time collecting garbage, and 2 workers ran ×1.6 instead of ×1.9.
+// workers then spent about a tenth of their time collecting garbage.
 const tasks = { squareNumber, isPrime, countPrimes, warmUp }
 export type PoolTasks = typeof tasks
 
