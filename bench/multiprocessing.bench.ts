@@ -42,7 +42,7 @@ test('pool: speedup with every core vs one worker, and pool start-up', async ({ 
       target: `ideal ${cores}; target ≥ ${(0.9 * cores).toFixed(1)}`,
     })
   }
-  // The rest of the wall time, workers wait for the page to hand them their next chunk.
+  // The rest of the wall time, workers wait: for the job to reach them, and at the end for the last chunk.
   for (const [workers, samples] of busy) {
     record({ name: `pool: share of the run the ${workers === 1 ? 'worker spends' : `${workers} workers spend`} computing (median of 3)`, value: median(samples), unit: '%', target: 'ideal 100' })
   }

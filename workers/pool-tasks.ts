@@ -17,8 +17,36 @@ import { sharedNow } from './clock'
 export type Task = (item: never, ...fixed: never[]) => unknown
 export type Tasks = Record<string, Task>
 
-/** What one chunk reports back: its results in input order, and when it ran (ms, on a clock shared with the page). */
-export type ChunkReport = { results: unknown[]; start: number; end: number }
+/**
+ * A job as each worker receives it, once: every item, and a counter in shared memory that says
+ * which chunk is next. A worker takes a chunk by adding 1 to it (`Atomics.add`), so no two take the
+ * same one and none has to ask the page for work.
+ */
+export type JobOrder = {
+  id: number
+  task: string
+  items: unknown[]
+  chunksize: number
+  style: CallStyle
+  /** The arguments after the item, for every call of this job (what `partial` fixed). */
+  fixed: unknown[]
+  /** `next[0]`: the next chunk to take; the page sets it past the end to stop a job. */
+  next: Int32Array
+}
+
+/**
+ * What a worker tells the page as it goes: it took a chunk, or finished one. Reports travel on the
+ * worker's own channel, ahead of `runJob`'s answer, so the page files every report of a job before
+ * it learns that the job failed. (Comlink ignores messages it is not waiting for.)
+ */
+export type Report =
+  | { report: 'start'; job: number; chunk: number; at: number }
+  | { report: 'done'; job: number; chunk: number; results: unknown[]; start: number; end: number }
+
+export const isReport = (data: unknown): data is Report => typeof data === 'object' && data !== null && 'report' in data && 'job' in data
+
+/** The worker's global scope, as far as reports need it. */
+const workerScope = globalThis as unknown as { postMessage(message: Report): void }
 
 /** How a chunk's items become calls: `map` passes each item first, then the fixed arguments; `starmap` spreads each item. */
 export type CallStyle = 'map' | 'star'
@@ -34,9 +62,8 @@ export function poolTasks<T extends Tasks>(tasks: T) {
     if (typeof task !== 'function') throw new TypeError(`This worker has no task named ${JSON.stringify(name)}.`)
     return task as unknown as Call
   }
-  // A job's fixed arguments arrive once, with the first chunk this worker runs for it.
-  const fixedByJob = new Map<number, unknown[]>()
-  // A second chunk may arrive while one runs: it waits its turn, as a task waits in Python's pipe.
+  const report = (message: Report) => workerScope.postMessage(message)
+  // A second job may arrive while one runs: it waits its turn, as a task waits in Python's pipe.
   let previous: Promise<unknown> = Promise.resolve()
 
   return {
@@ -48,29 +75,36 @@ export function poolTasks<T extends Tasks>(tasks: T) {
     async initialize(name: Name, args: unknown[]): Promise<void> {
       await lookUp(name)(...args)
     },
+    // #region claim
     /**
-     * Runs the task over one chunk of items, in order, once the chunk before it has finished: one
-     * task at a time per worker, even when tasks are async. The first exception rejects the chunk.
+     * Works through a job with the other workers: takes the next chunk, runs the task over its
+     * items in order, reports the results, and takes another, until none are left. One job at a
+     * time per worker, even when tasks are async. The first exception stops the job for every
+     * worker and rejects this call with it.
      */
-    runChunk(job: number, name: Name, items: unknown[], style: CallStyle, fixed?: unknown[]): Promise<ChunkReport> {
-      if (fixed) fixedByJob.set(job, fixed)
-      const bound = fixedByJob.get(job) ?? []
+    runJob(job: JobOrder): Promise<void> {
       const run = previous.then(async () => {
-        const task = lookUp(name)
-        const start = sharedNow()
-        const results: unknown[] = []
-        for (const item of items) {
-          results.push(await (style === 'star' ? task(...(item as unknown[])) : task(item, ...bound)))
+        const task = lookUp(job.task as Name)
+        const chunks = Math.ceil(job.items.length / job.chunksize)
+        for (let chunk = Atomics.add(job.next, 0, 1); chunk < chunks; chunk = Atomics.add(job.next, 0, 1)) {
+          const start = sharedNow()
+          report({ report: 'start', job: job.id, chunk, at: start })
+          const results: unknown[] = []
+          try {
+            for (const item of job.items.slice(chunk * job.chunksize, (chunk + 1) * job.chunksize)) {
+              results.push(await (job.style === 'star' ? task(...(item as unknown[])) : task(item, ...job.fixed)))
+            }
+          } catch (error) {
+            Atomics.store(job.next, 0, chunks) // no worker takes another chunk of a failed job
+            throw error
+          }
+          report({ report: 'done', job: job.id, chunk, results, start, end: sharedNow() })
         }
-        return { results, start, end: sharedNow() }
       })
       previous = run.catch(() => {})
       return run
     },
-    /** Drops a finished job's fixed arguments. */
-    forget(job: number): void {
-      fixedByJob.delete(job)
-    },
+    // #endregion
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import type { PoolTasks } from './pool.worker'
-import { chunked, defaultChunksize, Pool, type ChunkEvent } from './pool'
-import type { TaskServer } from './pool-tasks'
+import { defaultChunksize, Pool, type ChunkEvent } from './pool'
+import { sharedNow, type TaskServer } from './pool-tasks'
 import type { FixtureTasks } from './testing/pool-fixture.worker'
 import { nodeWorker } from './testing/node-worker'
 import { WorkerGroup, type WorkerLike } from './worker-group'
@@ -37,24 +37,20 @@ function oneAtATime(events: ChunkEvent[]) {
   return ran
 }
 
-describe('chunking', () => {
-  it('splits items into chunks of chunksize, in order, the last one shorter', () => {
-    expect(chunked([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 3)).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]])
-    expect(chunked([1, 2], 5)).toEqual([[1, 2]])
-    expect(chunked([], 4)).toEqual([])
-  })
-
-  it('refuses a chunksize below 1, as Python does', () => {
-    expect(() => chunked([1], 0)).toThrow(RangeError)
-    expect(() => chunked([1], 1.5)).toThrow(RangeError)
-  })
-
+describe('chunksize', () => {
   it("defaults like Pool.map: about four chunks per worker, rounded up", () => {
     // Python: chunksize, extra = divmod(len(iterable), len(pool) * 4); if extra: chunksize += 1
     expect(defaultChunksize(10, 4)).toBe(1)
     expect(defaultChunksize(100, 4)).toBe(7)
     expect(defaultChunksize(64, 2)).toBe(8)
     expect(defaultChunksize(0, 4)).toBe(1)
+  })
+
+  it('refuses a chunksize below 1, as Python does', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 1 })
+    await expect(pool.map('square', [1], { chunksize: 0 })).rejects.toThrow(RangeError)
+    expect(() => pool.imapUnordered('square', [1], { chunksize: 1.5 })).toThrow(RangeError)
+    pool.terminate()
   })
 })
 
@@ -98,29 +94,32 @@ describe('Pool.map', () => {
     pool.terminate()
   })
 
-  it('sends a busy worker its next chunk ahead while work is plentiful, and runs one chunk at a time', async () => {
-    const pool = new Pool<FixtureTasks>(fixtures(), { size: 1 })
+  it('workers take their next chunk themselves: they keep going while the page is busy', async () => {
+    const pool = new Pool<FixtureTasks>(fixtures(), { size: 2 })
     await pool.ready()
     const events: ChunkEvent[] = []
-    await pool.map('echoAfter', [40, 40, 40], { chunksize: 1, onChunk: (e) => events.push(e) })
-    // The second chunk went out before the first came back: no round trip between them.
-    expect(events.slice(0, 2).map((e) => e.type)).toEqual(['start', 'start'])
-    oneAtATime(events)
-    // Near the end (no more queued chunks than workers) a chunk goes only to an idle worker.
-    expect(events.filter((e) => e.type === 'start').length).toBe(3)
-    expect(events.findIndex((e) => e.type === 'start' && e.first === 2)).toBeGreaterThan(events.findIndex((e) => e.type === 'done'))
+    const job = pool.map('spin', [30, 30, 30, 30, 30, 30], { chunksize: 1, onChunk: (e) => events.push(e) })
+    // The page is blocked for longer than the whole job takes, so it cannot hand anything out.
+    const blockedUntil = sharedNow() + 400
+    while (sharedNow() < blockedUntil);
+    await job
+    const done = events.filter((e) => e.type === 'done')
+    expect(done.map((e) => e.first).sort()).toEqual([0, 1, 2, 3, 4, 5])
+    expect(done.every((e) => e.end <= blockedUntil)).toBe(true)
     pool.terminate()
   })
 
-  it('gives a busy worker a third chunk only while more than twice as many chunks as workers are queued', async () => {
+  it('runs one chunk at a time per worker, and a second job after the first', async () => {
     const pool = new Pool<FixtureTasks>(fixtures(), { size: 1 })
     await pool.ready()
     const events: ChunkEvent[] = []
-    await pool.map('echoAfter', [30, 30, 30, 30, 30, 30], { chunksize: 1, onChunk: (e) => events.push(e) })
-    const firstDone = events.findIndex((e) => e.type === 'done')
-    // Six queued for one worker: items 0, 1 and 2 went out at once, and no fourth before a chunk came back.
-    expect(events.slice(0, firstDone).map((e) => (e.type === 'start' ? e.first : -1))).toEqual([0, 1, 2])
-    expect(oneAtATime(events).map((e) => e.first)).toEqual([0, 1, 2, 3, 4, 5])
+    const first = pool.map('echoAfter', [20, 20, 20], { chunksize: 1, onChunk: (e) => events.push(e) })
+    const second = pool.map('echoAfter', [0, 0], { chunksize: 1, onChunk: (e) => events.push(e) })
+    await expect(Promise.all([first, second])).resolves.toEqual([[20, 20, 20], [0, 0]])
+    expect(oneAtATime(events).map((e) => e.count)).toHaveLength(5)
+    // The second job's chunks (first item 0 and 1 of a 0 ms echo) ran after all three of the first's.
+    const startOrder = events.filter((e) => e.type === 'start').map((e) => e.first)
+    expect(startOrder).toEqual([0, 1, 2, 0, 1])
     pool.terminate()
   })
 
@@ -132,19 +131,18 @@ describe('Pool.map', () => {
     pool.terminate()
   })
 
-  it('sends the fixed arguments of a partial once per worker, not with every chunk', async () => {
-    const runChunks: unknown[][] = []
+  it('sends each worker the job once, with the fixed arguments of a partial, not once per chunk', async () => {
+    const orders: { fixed: unknown[]; items: unknown[] }[] = []
     const spy = (message: unknown) => {
       const m = message as { path?: string[]; argumentList?: { value?: unknown }[] }
-      if (m.path?.[0] === 'runChunk') runChunks.push(m.argumentList!.map((a) => a.value))
+      if (m.path?.[0] === 'runJob') orders.push(m.argumentList![0]!.value as (typeof orders)[number])
     }
     const pool = new Pool<FixtureTasks>(fixtures(spy), { size: 2 })
+    await pool.ready()
     const results = await pool.map(pool.partial('scale', 10), [1, 2, 3, 4, 5, 6, 7, 8], { chunksize: 1 })
     expect(results).toEqual([10, 20, 30, 40, 50, 60, 70, 80])
-    expect(runChunks).toHaveLength(8)
-    const withFixed = runChunks.filter((args) => args[4] !== undefined)
-    expect(withFixed.length).toBeLessThanOrEqual(2)
-    expect(withFixed[0]![4]).toEqual([10])
+    expect(orders).toHaveLength(2)
+    for (const order of orders) expect(order).toMatchObject({ fixed: [10], items: [1, 2, 3, 4, 5, 6, 7, 8] })
     pool.terminate()
   })
 
@@ -162,6 +160,8 @@ describe('a task that raises', () => {
     const started: number[] = []
     const failing = pool.map(pool.partial('failOn', 3), items, { chunksize: 1, onChunk: (e) => e.type === 'start' && started.push(e.first) })
     await expect(failing).rejects.toMatchObject({ name: 'ValueError', message: 'bad item 3' })
+    // The chunk that raised was reported taken before its error arrived: the demo can say which worker raised it.
+    expect(started).toContain(3)
     // The failed job's queued chunks are dropped, not run.
     expect(started.length).toBeLessThan(items.length)
     expect(pool.state).toBe('running')
@@ -281,7 +281,8 @@ describe('pool size', () => {
       spawned,
       source: {
         spawn: () => {
-          const entry = { worker: {} as WorkerLike, api: { ping: () => new Promise<true>(() => {}) } }
+          const worker: WorkerLike = { postMessage() {}, addEventListener() {}, removeEventListener() {}, terminate() {} }
+          const entry = { worker, api: { ping: () => new Promise<true>(() => {}) } }
           spawned.push(entry)
           return entry as never
         },

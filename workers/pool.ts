@@ -1,6 +1,6 @@
 import type { Remote } from 'comlink'
 import type { Spawned } from './worker-group'
-import { sharedNow, type CallStyle, type ChunkReport, type Tasks, type TaskServer } from './pool-tasks'
+import { isReport, type CallStyle, type JobOrder, type Report, type Tasks, type TaskServer } from './pool-tasks'
 
 export type { Tasks } from './pool-tasks'
 
@@ -32,17 +32,14 @@ type NameOf<T extends Tasks, R extends TaskRef<T>> = R extends { task: infer K e
 type ItemFor<T extends Tasks, R extends TaskRef<T>> = ItemOf<T[NameOf<T, R>]>
 type ResultFor<T extends Tasks, R extends TaskRef<T>> = ResultOf<T[NameOf<T, R>]>
 
-/**
- * One chunk sent to a worker (`at`: when; it may wait there behind the chunk that worker is running)
- * or finished (`start`–`end`: when it ran there).
- */
+/** A worker took one chunk (`at`: when) or finished it (`start`–`end`: when it ran there). */
 export type ChunkEvent =
   | { type: 'start'; chunk: number; worker: number; first: number; count: number; at: number }
   | { type: 'done'; chunk: number; worker: number; first: number; count: number; start: number; end: number }
 
 export type MapOptions = {
   /**
-   * Items sent to a worker per message. Defaults as in Python: for `map`, ⌈items ÷ (4 × size)⌉;
+   * Items a worker takes at a time. Defaults as in Python: for `map`, ⌈items ÷ (4 × size)⌉;
    * for `imapUnordered`, 1.
    */
   chunksize?: number
@@ -69,35 +66,21 @@ export function defaultChunksize(items: number, size: number): number {
   return Math.max(1, Math.ceil(items / (size * 4)))
 }
 
-/** Splits items into runs of `chunksize`, keeping order; the last run may be shorter. */
-export function chunked<I>(items: readonly I[], chunksize: number): I[][] {
-  if (!Number.isInteger(chunksize) || chunksize < 1) throw new RangeError(`chunksize must be a whole number ≥ 1, not ${chunksize}.`)
-  const chunks: I[][] = []
-  for (let i = 0; i < items.length; i += chunksize) chunks.push(items.slice(i, i + chunksize))
-  return chunks
-}
-
 type Job = {
-  id: number
-  task: string
-  fixed: unknown[]
-  style: CallStyle
-  /** Chunks not yet finished. */
+  order: JobOrder
+  /** How many chunks the items make, and how many are not yet finished. */
+  chunks: number
   pending: number
   settled: boolean
   onChunk?: (event: ChunkEvent) => void
-  deliver(chunk: Chunk, results: unknown[]): void
+  deliver(first: number, results: unknown[]): void
   /** Called once: with nothing on success, with `{ error }` when the job failed or was cancelled. */
   settle(failure?: Failure): void
 }
 /** Boxed, since a task may throw anything, even `undefined`. */
 type Failure = { error: unknown }
-type Chunk = { job: Job; index: number; first: number; items: unknown[] }
-/** `inFlight`: chunks sent to this worker and not yet answered (the first runs; the others wait in its inbox). */
-type Member<T extends Tasks> = { index: number; spawned: Spawned<TaskServer<T>>; jobs: Set<number>; ready: boolean; inFlight: number }
-
-/** Chunks a worker may hold at once: one running, the rest waiting their turn in its inbox. */
-const MAX_IN_FLIGHT = 3
+/** `running`: jobs sent to this worker that it has not yet finished with. */
+type Member<T extends Tasks> = { index: number; spawned: Spawned<TaskServer<T>>; ready: boolean; running: number }
 
 const poolTerminated = () => new DOMException('The pool was terminated.', 'AbortError')
 /** A worker that was terminated under a call: the group rejects the call with an AbortError. */
@@ -114,16 +97,17 @@ const remote = <T extends Tasks>(member: Member<T>) => member.spawned.api as unk
 
 /**
  * A pool of Web Workers modelled on Python's `multiprocessing.Pool`. Tasks are functions a worker
- * module exposes through `poolTasks`, called by name; items travel in chunks that idle workers take
- * in turn, and results come back in input order (`map`) or as they finish (`imapUnordered`).
+ * module exposes through `poolTasks`, called by name. Every worker gets each job once and takes its
+ * chunks in turn through a counter in shared memory, so the pool needs cross-origin isolation
+ * (`SharedArrayBuffer`). Results come back in input order (`map`) or as they finish (`imapUnordered`).
  */
 export class Pool<T extends Tasks> {
   /** The number of workers, fixed at creation. */
   readonly size: number
   readonly #source: WorkerSource<TaskServer<T>>
   readonly #members: Member<T>[]
-  readonly #queue: Chunk[] = []
-  readonly #jobs = new Set<Job>()
+  /** Jobs not yet settled, by id, oldest first. */
+  readonly #jobs = new Map<number, Job>()
   readonly #ready: Promise<void>
   #state: PoolState = 'running'
   #ended!: () => void
@@ -131,23 +115,26 @@ export class Pool<T extends Tasks> {
 
   constructor(source: WorkerSource<TaskServer<T>>, { size = cpuCount(), signal, initializer }: PoolOptions<T> = {}) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`A pool needs at least 1 worker, not ${size}.`)
+    if (typeof SharedArrayBuffer !== 'function') throw new Error('A pool needs SharedArrayBuffer: serve the page cross-origin isolated (COOP and COEP headers).')
     signal?.throwIfAborted()
     this.size = size
     this.#source = source
-    this.#members = Array.from({ length: size }, (_, index) => ({
-      index,
-      spawned: source.spawn({ signal }),
-      jobs: new Set<number>(),
-      ready: false,
-      inFlight: 0,
-    }))
+    this.#members = Array.from({ length: size }, (_, index) => {
+      const member: Member<T> = { index, spawned: source.spawn({ signal }), ready: false, running: 0 }
+      member.spawned.worker.addEventListener('message', (event) => {
+        const { data } = event as MessageEvent<unknown>
+        if (isReport(data)) this.#file(member, data)
+      })
+      return member
+    })
     signal?.addEventListener('abort', () => this.terminate(signal.reason), { once: true })
     this.#ready = Promise.all(
       this.#members.map(async (member) => {
         await remote(member).ping()
         if (initializer) await remote(member).initialize(initializer.task, initializer.args ?? [])
         member.ready = true
-        this.#dispatch()
+        // Jobs that came before this worker was ready: it joins in on them now, oldest first.
+        for (const job of this.#jobs.values()) void this.#send(member, job)
       }),
     ).then(
       () => undefined,
@@ -168,7 +155,7 @@ export class Pool<T extends Tasks> {
     return this.#ready
   }
 
-  /** Fixes the arguments after the item, once: they reach each worker with its first chunk, not with every item. */
+  /** Fixes the arguments after the item, once: they reach each worker once per job, not with every item. */
   partial<K extends Name<T>>(task: K, ...fixed: FixedOf<T[K]>): Bound<T, K> {
     return { task, fixed }
   }
@@ -184,7 +171,7 @@ export class Pool<T extends Tasks> {
     const results: unknown[] = new Array(items.length)
     return new Promise((resolve, reject) => {
       this.#submit(task, items, style, chunksize ?? defaultChunksize(items.length, this.size), onChunk, {
-        deliver: (chunk, values) => values.forEach((value, i) => (results[chunk.first + i] = value)),
+        deliver: (first, values) => values.forEach((value, i) => (results[first + i] = value)),
         settle: (failure) => (failure ? reject(failure.error) : resolve(results)),
       })
     })
@@ -247,7 +234,7 @@ export class Pool<T extends Tasks> {
   close(): void {
     if (this.#state !== 'running') return
     this.#state = 'closed'
-    this.#dispatch()
+    this.#endIfDone()
   }
 
   /** Waits for the workers to end; call `close()` or `terminate()` first, as in Python. */
@@ -260,8 +247,11 @@ export class Pool<T extends Tasks> {
   terminate(reason: unknown = poolTerminated()): void {
     if (this.#state === 'terminated') return
     this.#state = 'terminated'
-    this.#queue.length = 0
-    for (const job of [...this.#jobs]) this.#settle(job, { error: reason })
+    for (const job of [...this.#jobs.values()]) this.#settle(job, { error: reason })
+    this.#end()
+  }
+
+  #end(): void {
     for (const member of this.#members) this.#source.terminate(member.spawned)
     this.#ended()
   }
@@ -274,14 +264,13 @@ export class Pool<T extends Tasks> {
     onChunk: MapOptions['onChunk'],
     handlers: Pick<Job, 'deliver' | 'settle'>,
   ): Job {
-    const chunks = chunked(items, chunksize)
+    if (!Number.isInteger(chunksize) || chunksize < 1) throw new RangeError(`chunksize must be a whole number ≥ 1, not ${chunksize}.`)
     const bound = typeof task === 'string' ? { task, fixed: [] } : (task as Bound<T>)
+    const chunks = Math.ceil(items.length / chunksize)
     const job: Job = {
-      id: nextJob++,
-      task: bound.task,
-      fixed: bound.fixed as unknown[],
-      style,
-      pending: chunks.length,
+      order: { id: nextJob++, task: bound.task, items, chunksize, style, fixed: bound.fixed as unknown[], next: new Int32Array(new SharedArrayBuffer(4)) },
+      chunks,
+      pending: chunks,
       settled: false,
       onChunk,
       ...handlers,
@@ -291,61 +280,26 @@ export class Pool<T extends Tasks> {
       job.settle({ error: new Error(this.#state === 'closed' ? 'Pool is closed: it takes no new jobs.' : 'Pool was terminated.') })
       return job
     }
-    if (!chunks.length) {
+    if (!chunks) {
       job.settled = true
       job.settle()
       return job
     }
-    this.#jobs.add(job)
-    let first = 0
-    for (const [index, chunkItems] of chunks.entries()) {
-      this.#queue.push({ job, index, first, items: chunkItems })
-      first += chunkItems.length
-    }
-    this.#dispatch()
+    this.#jobs.set(job.order.id, job)
+    for (const member of this.#members) if (member.ready) void this.#send(member, job)
     return job
   }
 
-  // #region dispatch
   /**
-   * Hands queued chunks to idle workers. While more chunks are queued than there are workers, a
-   * busy worker also gets its next one, and while more than twice as many, the one after: it starts
-   * them the moment it finishes. Python's workers pull their next task from a shared pipe; here a
-   * round trip through the page would leave a worker idle between chunks, longest when the page is
-   * itself waiting for a core. Near the end of a job a chunk goes only to an idle worker, so none
-   * waits behind a long one. When closed and drained, ends the workers.
+   * Sends a job to one worker, which works through it with the others, and waits until it has no
+   * more chunks to take. Python's workers take their next task from a shared pipe; here they take
+   * the next chunk's number from a shared counter, so no worker waits for the page between chunks,
+   * not even when the page is itself waiting for a core.
    */
-  #dispatch(): void {
-    if (this.#state === 'terminated') return
-    for (let depth = 1; depth <= MAX_IN_FLIGHT; depth++) {
-      for (const member of this.#members) {
-        if (this.#queue.length <= (depth - 1) * this.size) break
-        if (member.ready && member.inFlight < depth) void this.#run(member, this.#queue.shift()!)
-      }
-    }
-    if (this.#state === 'closed' && !this.#queue.length && this.#members.every((m) => m.inFlight === 0)) {
-      this.#state = 'terminated'
-      for (const member of this.#members) this.#source.terminate(member.spawned)
-      this.#ended()
-    }
-  }
-
-  /** Sends one chunk to one worker and files what comes back: results, or the task's exception. */
-  async #run(member: Member<T>, chunk: Chunk): Promise<void> {
-    const { job } = chunk
-    member.inFlight++
-    const where = { chunk: chunk.index, worker: member.index, first: chunk.first, count: chunk.items.length }
-    job.onChunk?.({ type: 'start', ...where, at: sharedNow() })
+  async #send(member: Member<T>, job: Job): Promise<void> {
+    member.running++
     try {
-      // The fixed arguments travel once per worker per job (Python pickles them with every chunk).
-      const fixed = member.jobs.has(job.id) ? undefined : job.fixed
-      member.jobs.add(job.id)
-      const report: ChunkReport = await remote(member).runChunk(job.id, job.task, chunk.items, job.style, fixed)
-      if (!job.settled) {
-        job.onChunk?.({ type: 'done', ...where, start: report.start, end: report.end })
-        job.deliver(chunk, report.results)
-        if (--job.pending === 0) this.#settle(job)
-      }
+      await remote(member).runJob(job.order)
     } catch (error) {
       if (this.#state === 'terminated') return
       if (isTermination(error)) {
@@ -356,24 +310,39 @@ export class Pool<T extends Tasks> {
       // The task raised: that job fails with the task's own error; the worker and the pool carry on.
       this.#settle(job, { error })
     }
-    member.inFlight--
-    this.#dispatch()
+    member.running--
+    this.#endIfDone()
   }
-  // #endregion
+
+  /** Files what a worker reports: which chunk it took, and that chunk's results. */
+  #file(member: Member<T>, report: Report): void {
+    const job = this.#jobs.get(report.job)
+    if (!job || job.settled) return
+    const first = report.chunk * job.order.chunksize
+    const where = { chunk: report.chunk, worker: member.index, first, count: Math.min(job.order.chunksize, job.order.items.length - first) }
+    if (report.report === 'start') {
+      job.onChunk?.({ type: 'start', ...where, at: report.at })
+      return
+    }
+    job.onChunk?.({ type: 'done', ...where, start: report.start, end: report.end })
+    job.deliver(first, report.results)
+    if (--job.pending === 0) this.#settle(job)
+  }
 
   #settle(job: Job, failure?: Failure): void {
     if (job.settled) return
     job.settled = true
-    this.#jobs.delete(job)
-    if (failure) {
-      for (let i = this.#queue.length - 1; i >= 0; i--) if (this.#queue[i]!.job === job) this.#queue.splice(i, 1)
-    }
-    if (this.#state !== 'terminated') {
-      for (const member of this.#members) {
-        if (member.jobs.delete(job.id)) remote(member).forget(job.id).catch(() => {})
-      }
-    }
+    this.#jobs.delete(job.order.id)
+    // The workers take no more of its chunks; those running finish, and their results are dropped.
+    Atomics.store(job.order.next, 0, job.chunks)
     job.settle(failure)
-    this.#dispatch()
+    this.#endIfDone()
+  }
+
+  /** Once closed, with every job settled and every worker done with it, ends the workers. */
+  #endIfDone(): void {
+    if (this.#state !== 'closed' || this.#jobs.size || this.#members.some((m) => m.running)) return
+    this.#state = 'terminated'
+    this.#end()
   }
 }

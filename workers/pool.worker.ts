@@ -31,7 +31,11 @@ function countPrimes(block: number, blockSize: number): number {
 }
 // #endregion
 
-/** Runs a little of the prime counting so the JIT has compiled it before anything is timed. */
+/**
+ * Runs some of the prime counting (a few milliseconds) before anything is timed, long enough for
+ * the JIT's optimizing compiler to finish: with less, it was still compiling during the timed run,
+ * on a core the other workers needed.
+ */
 function warmUp(blockSize: number): number {
   return countPrimes(1, blockSize)
 }

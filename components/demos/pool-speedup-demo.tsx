@@ -67,7 +67,7 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
    */
   async function timeJob(workers: number, chunksize: number, phase: string, signal: AbortSignal, estimate: number | null = null) {
     const created = performance.now()
-    const pool = new Pool<PoolTasks>(group, { size: workers, signal, initializer: { task: 'warmUp', args: [20_000] } })
+    const pool = new Pool<PoolTasks>(group, { size: workers, signal, initializer: { task: 'warmUp', args: [100_000] } })
     try {
       await pool.ready()
       const startupMs = performance.now() - created
@@ -80,22 +80,13 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
         liveRef.current = { ...liveRef.current, lanes, now: sharedNow() }
       }
       let busyMs = 0
-      // Chunks sent to a busy worker wait behind the one it runs: each is drawn from when the one before ends.
-      const waiting = new Map<number, TimelineSpan[]>(range(workers).map((w) => [w, []]))
       const drawChunk = (chunk: ChunkEvent) => {
         const blocks = LARGEST_FIRST.slice(chunk.first, chunk.first + chunk.count)
         const label = blocks.length === 1 ? `block ${blocks[0]}` : `blocks ${blocks[0]}–${blocks.at(-1)}`
         const tone = tones[chunk.chunk % 2]
-        if (chunk.type === 'start') {
-          const span = { start: chunk.at - t0, label, tone }
-          if (liveRef.current.lanes[chunk.worker]?.spans.some((s) => s.end === undefined)) waiting.get(chunk.worker)!.push(span)
-          else setSpan(chunk.worker, span)
-          return
-        }
+        if (chunk.type === 'start') return setSpan(chunk.worker, { start: chunk.at - t0, label, tone })
         busyMs += chunk.end - chunk.start
         setSpan(chunk.worker, { start: chunk.start - t0, end: chunk.end - t0, label, tone })
-        const next = waiting.get(chunk.worker)!.shift()
-        if (next) setSpan(chunk.worker, { ...next, start: chunk.end - t0 })
       }
       // #region speedup
       const countPrimes = pool.partial('countPrimes', BLOCK_SIZE)
