@@ -1,6 +1,6 @@
 'use client'
 
-import { useId } from 'react'
+import { memo, useId } from 'react'
 import type { ControlSpec } from './controls'
 
 type ControlFieldProps = {
@@ -17,8 +17,11 @@ const rangeHint = (spec: ControlSpec) =>
     ? `${spec.min.toLocaleString('en-US')}–${spec.max.toLocaleString('en-US')}${spec.unit ? ` ${spec.unit}` : ''}`
     : undefined
 
-/** One labelled control. A bad value keeps its text and gets its message right below. */
-export function ControlField({ name, spec, raw, error, disabled, onChange }: ControlFieldProps) {
+/**
+ * One labelled control. A bad value keeps its text and gets its message right below. Memoized: a
+ * demo whose live view redraws several times a second leaves its controls alone.
+ */
+export const ControlField = memo(function ControlField({ name, spec, raw, error, disabled, onChange }: ControlFieldProps) {
   const id = useId()
   const errorId = `${id}-error`
   const helpId = `${id}-help`
@@ -125,4 +128,4 @@ export function ControlField({ name, spec, raw, error, disabled, onChange }: Con
       {message}
     </div>
   )
-}
+})

@@ -1,7 +1,7 @@
 'use client'
 
 import type { ReactNode } from 'react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useHydrated } from '@/components/site/use-hydrated'
 import { ControlField } from './control-field'
 import { presetSearch, type ControlSpecs } from './controls'
@@ -52,6 +52,13 @@ export function DemoFrame<C extends ControlSpecs, R>({
   }, [linked])
   const running = demo.state === 'running'
   const hydrated = useHydrated()
+  // One lasting callback per control, so a control's field redraws only when its own props change,
+  // not every time a demo's live view does.
+  const { controls: specs, setRaw } = demo
+  const onRaw = useMemo(
+    () => Object.fromEntries(Object.keys(specs).map((name) => [name, (raw: string) => setRaw(name, raw)])) as Record<string, (raw: string) => void>,
+    [specs, setRaw],
+  )
   const [shared, setShared] = useState<string | null>(null)
   const [fullscreen, setFullscreen] = useState(false)
 
@@ -133,7 +140,7 @@ export function DemoFrame<C extends ControlSpecs, R>({
                 raw={demo.raws[name]}
                 error={demo.errors[name]}
                 disabled={running}
-                onChange={(raw) => demo.setRaw(name, raw)}
+                onChange={onRaw[name]!}
               />
             ))}
         </fieldset>
