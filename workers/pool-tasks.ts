@@ -27,6 +27,8 @@ export type JobOrder = {
   task: string
   items: unknown[]
   chunksize: number
+  /** How many chunks the items make: ⌈items ÷ chunksize⌉. */
+  chunks: number
   style: CallStyle
   /** The arguments after the item, for every call of this job (what `partial` fixed). */
   fixed: unknown[]
@@ -85,7 +87,7 @@ export function poolTasks<T extends Tasks>(tasks: T) {
     runJob(job: JobOrder): Promise<void> {
       const run = previous.then(async () => {
         const task = lookUp(job.task as Name)
-        const chunks = Math.ceil(job.items.length / job.chunksize)
+        const { chunks } = job
         for (let chunk = Atomics.add(job.next, 0, 1); chunk < chunks; chunk = Atomics.add(job.next, 0, 1)) {
           const start = sharedNow()
           report({ report: 'start', job: job.id, chunk, at: start })

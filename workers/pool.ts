@@ -68,8 +68,7 @@ export function defaultChunksize(items: number, size: number): number {
 
 type Job = {
   order: JobOrder
-  /** How many chunks the items make, and how many are not yet finished. */
-  chunks: number
+  /** Chunks not yet finished. */
   pending: number
   settled: boolean
   onChunk?: (event: ChunkEvent) => void
@@ -268,8 +267,7 @@ export class Pool<T extends Tasks> {
     const bound = typeof task === 'string' ? { task, fixed: [] } : (task as Bound<T>)
     const chunks = Math.ceil(items.length / chunksize)
     const job: Job = {
-      order: { id: nextJob++, task: bound.task, items, chunksize, style, fixed: bound.fixed as unknown[], next: new Int32Array(new SharedArrayBuffer(4)) },
-      chunks,
+      order: { id: nextJob++, task: bound.task, items, chunksize, chunks, style, fixed: bound.fixed as unknown[], next: new Int32Array(new SharedArrayBuffer(4)) },
       pending: chunks,
       settled: false,
       onChunk,
@@ -334,7 +332,7 @@ export class Pool<T extends Tasks> {
     job.settled = true
     this.#jobs.delete(job.order.id)
     // The workers take no more of its chunks; those running finish, and their results are dropped.
-    Atomics.store(job.order.next, 0, job.chunks)
+    Atomics.store(job.order.next, 0, job.order.chunks)
     job.settle(failure)
     this.#endIfDone()
   }
