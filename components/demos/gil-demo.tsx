@@ -207,7 +207,7 @@ export function GilDemo({ code, differs }: DemoSlots) {
       ) : null}
       {lanes.length ? (
         <>
-          <Timeline lanes={lanes} label="Who held a GIL when, and who waited on I/O, over the run" />
+          <Timeline lanes={lanes} exact label="Who held a GIL when, and who waited on I/O, over the run" />
           <ul className="pvt-legend" aria-label="Legend">
             <li style={{ ['--tone' as string]: 'var(--thread)' }}>thread holds the shared GIL</li>
             <li style={{ ['--tone' as string]: 'var(--process)' }}>process holds its own GIL</li>

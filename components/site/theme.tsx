@@ -69,3 +69,18 @@ export function ThemeSwitch() {
     </div>
   )
 }
+
+function subscribeToThemeClass(onChange: () => void) {
+  const observer = new MutationObserver(onChange)
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] })
+  return () => observer.disconnect()
+}
+
+/** Whether the page is dark now: for drawing that CSS does not reach, such as a canvas. */
+export function useDarkTheme(): boolean {
+  return useSyncExternalStore(
+    subscribeToThemeClass,
+    () => document.documentElement.classList.contains('dark'),
+    () => false,
+  )
+}
