@@ -13,7 +13,7 @@ import { sharedNow } from '@/workers/pool-tasks'
 import type { PoolTasks } from '@/workers/pool.worker'
 import { idealSpeedup, SpeedupChart, type SpeedupPoint } from './speedup-chart'
 import { liveAxis } from './multiprocessing-view'
-import { useLiveView } from './use-live-view'
+import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from './use-live-view'
 import './multiprocessing.css'
 
 // The job: count the primes below BLOCKS × BLOCK_SIZE, one block per item. The same at every worker count.
@@ -52,14 +52,8 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
   const controls = useMemo(() => controlsFor(cores), [cores])
   const [history, setHistory] = useState<History>({ chunksize: 1, points: [] })
   const [running, setRunning] = useState(false)
-  const { liveRef, view, flush, reset } = useLiveView(emptyLive, running, {
-    // Running spans grow with the clock, even between chunk events, on an axis that stays put.
-    refresh: (v) => {
-      if (!v.phase) return v
-      const now = sharedNow()
-      return { ...v, now, axis: liveAxis(v.axis, now - v.t0) }
-    },
-  })
+  const board = useLiveStore(emptyLive)
+  const { live: liveRef, flush, reset } = board
 
   /**
    * Runs the whole job once on a fresh pool of `workers`; times the computing only, from the moment
@@ -71,8 +65,12 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
     try {
       await pool.ready()
       const startupMs = performance.now() - created
+      const drawn = sharedNow()
+      reset({ lanes: range(workers).map((w) => ({ label: `worker ${w + 1}`, spans: [] })), t0: drawn, now: drawn, phase, axis: estimate })
+      // Draw the empty lanes first: the clock starts when the workers have the cores to themselves.
+      await afterNextPaint()
       const t0 = sharedNow()
-      reset({ lanes: range(workers).map((w) => ({ label: `worker ${w + 1}`, spans: [] })), t0, now: t0, phase, axis: estimate })
+      liveRef.current = { ...liveRef.current, t0, now: t0 }
       const setSpan = (worker: number, span: TimelineSpan) => {
         const lanes = liveRef.current.lanes.map((lane, w) =>
           w === worker ? { ...lane, spans: [...lane.spans.filter((s) => s.label !== span.label), span] } : lane,
@@ -166,17 +164,7 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
         <Stat label="Cores on this device">{cores ?? '–'}</Stat>
         <Stat label="Workers alive">{alive}</Stat>
       </Stats>
-      {view.lanes.length ? (
-        <div className="mp-stack">
-          {view.phase ? <p className="mp-phase">{view.phase}</p> : null}
-          <Timeline
-            lanes={view.lanes}
-            now={view.now - view.t0}
-            duration={view.phase ? (view.axis ?? undefined) : undefined}
-            label="Which worker computed which blocks, over time"
-          />
-        </div>
-      ) : null}
+      <LiveLanes store={board} running={running} />
       {history.points.length ? (
         <div className="mp-stack mp-chart-wrap">
           <SpeedupChart points={history.points} cores={cores ?? 1} chunksize={history.chunksize} />
@@ -191,5 +179,31 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
         </div>
       ) : null}
     </DemoFrame>
+  )
+}
+
+/**
+ * The worker lanes of the job being timed: the only part of the demo that redraws while it runs.
+ * Running spans grow with the clock, even between chunk events, on an axis that stays put.
+ */
+function LiveLanes({ store, running }: { store: LiveStore<Live>; running: boolean }) {
+  const view = useLiveSnapshot(store, running, {
+    refresh: (v) => {
+      if (!v.phase) return v
+      const now = sharedNow()
+      return { ...v, now, axis: liveAxis(v.axis, now - v.t0) }
+    },
+  })
+  if (!view.lanes.length) return null
+  return (
+    <div className="mp-stack">
+      {view.phase ? <p className="mp-phase">{view.phase}</p> : null}
+      <Timeline
+        lanes={view.lanes}
+        now={view.now - view.t0}
+        duration={view.phase ? (view.axis ?? undefined) : undefined}
+        label="Which worker computed which blocks, over time"
+      />
+    </div>
   )
 }
