@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { describeAt, type Area, type TimelineLane } from './timeline'
 
 // Two lanes 20 px high with a 10 px gap, on a 100 px wide axis of 100 ms: 1 px is 1 ms.
-const area: Area = { width: 100, height: 50, gap: 10 }
+const area: Area = { width: 100, height: 50, gap: 10, scale: 2 }
 const lanes: TimelineLane[] = [
   { label: 'worker 1', spans: [{ start: 0, end: 40, label: 'block 7' }, { start: 40, label: 'block 5' }] },
   { label: 'worker 2', spans: [{ start: 10, end: 20, label: 'block 6' }, { start: 60, end: 60.2, label: 'block 4' }] },

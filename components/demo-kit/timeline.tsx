@@ -32,8 +32,8 @@ type TimelineProps = {
 
 const ms = (t: number) => (t >= 1000 ? `${(t / 1000).toFixed(t >= 10_000 ? 0 : 1)} s` : `${Math.round(t)} ms`)
 
-/** The drawing area in CSS pixels, and the gap between lanes. */
-export type Area = { width: number; height: number; gap: number }
+/** The drawing area in CSS pixels, the gap between lanes, and device pixels per CSS pixel. */
+export type Area = { width: number; height: number; gap: number; scale: number }
 /** Resolves a CSS colour (custom properties, `color-mix`) to one a canvas takes. */
 type Colours = (css: string) => string
 
@@ -48,11 +48,10 @@ const STRIPE = 2 * BAND * Math.SQRT2
 function draw(canvas: HTMLCanvasElement, lanes: TimelineLane[], total: number, now: number, area: Area, colour: Colours, exact: boolean) {
   const context = canvas.getContext('2d')
   if (!context) return
-  const scale = window.devicePixelRatio || 1
-  const width = Math.round(area.width * scale)
-  const height = Math.round(area.height * scale)
+  const width = Math.round(area.width * area.scale)
+  const height = Math.round(area.height * area.scale)
   if (canvas.width !== width || canvas.height !== height) Object.assign(canvas, { width, height })
-  context.setTransform(scale, 0, 0, scale, 0, 0)
+  context.setTransform(area.scale, 0, 0, area.scale, 0, 0)
   context.clearRect(0, 0, area.width, area.height)
   const laneHeight = (area.height - area.gap * (lanes.length - 1)) / lanes.length
   const x = (t: number) => (t / total) * area.width
@@ -121,12 +120,25 @@ export function Timeline({ lanes, duration, now = 0, label, exact = false }: Tim
 
   useEffect(() => {
     const element = tracks.current!
-    const observer = new ResizeObserver(() => {
+    const measure = () => {
       const gap = parseFloat(getComputedStyle(element.parentElement!).rowGap) || 0
-      setArea({ width: element.clientWidth, height: element.clientHeight, gap })
-    })
+      setArea({ width: element.clientWidth, height: element.clientHeight, gap, scale: window.devicePixelRatio || 1 })
+    }
+    const observer = new ResizeObserver(measure)
     observer.observe(element)
-    return () => observer.disconnect()
+    // Zooming in (for a room, say) changes the device pixels per CSS pixel, not always the size.
+    let resolution = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`)
+    const rescaled = () => {
+      measure()
+      resolution.removeEventListener('change', rescaled)
+      resolution = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`)
+      resolution.addEventListener('change', rescaled)
+    }
+    resolution.addEventListener('change', rescaled)
+    return () => {
+      observer.disconnect()
+      resolution.removeEventListener('change', rescaled)
+    }
   }, [])
 
   useLayoutEffect(() => {
