@@ -45,6 +45,9 @@ const INSET = 3
 const BAND = 6
 const STRIPE = 2 * BAND * Math.SQRT2
 
+/** Each lane's height: the drawing shares its height among the lanes, less the gaps between them. */
+const laneHeightIn = (area: Area, lanes: number) => (area.height - area.gap * (lanes - 1)) / lanes
+
 function draw(canvas: HTMLCanvasElement, lanes: TimelineLane[], total: number, now: number, area: Area, colour: Colours, exact: boolean) {
   const context = canvas.getContext('2d')
   if (!context) return
@@ -53,7 +56,7 @@ function draw(canvas: HTMLCanvasElement, lanes: TimelineLane[], total: number, n
   if (canvas.width !== width || canvas.height !== height) Object.assign(canvas, { width, height })
   context.setTransform(area.scale, 0, 0, area.scale, 0, 0)
   context.clearRect(0, 0, area.width, area.height)
-  const laneHeight = (area.height - area.gap * (lanes.length - 1)) / lanes.length
+  const laneHeight = laneHeightIn(area, lanes.length)
   const x = (t: number) => (t / total) * area.width
   lanes.forEach((lane, i) => {
     const top = i * (laneHeight + area.gap)
@@ -90,7 +93,7 @@ function draw(canvas: HTMLCanvasElement, lanes: TimelineLane[], total: number, n
 
 /** The span under a point of the drawing (CSS pixels), described as a tooltip says it. */
 export function describeAt(lanes: TimelineLane[], total: number, now: number, area: Area, px: number, py: number): string {
-  const laneHeight = (area.height - area.gap * (lanes.length - 1)) / lanes.length
+  const laneHeight = laneHeightIn(area, lanes.length)
   const row = Math.floor(py / (laneHeight + area.gap))
   // Between lanes is no lane.
   const lane = py - row * (laneHeight + area.gap) <= laneHeight ? lanes[row] : undefined
