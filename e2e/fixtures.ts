@@ -8,7 +8,10 @@ export const routes = ['/', ...writtenSlugs().map((slug) => `/learn/${slug}`)]
 type Fixtures = {
   /** Console errors a test expects (e.g. the 404 page's own status). */
   allowedConsoleErrors: RegExp[]
-  /** Console errors and uncaught exceptions; every test ends by expecting none beyond those allowed. */
+  /**
+   * Console errors and uncaught exceptions; every test ends by expecting none beyond those allowed.
+   * A message that names a place (a failed load names its URL) ends with it in brackets.
+   */
   consoleErrors: string[]
 }
 
@@ -18,7 +21,9 @@ export const test = base.extend<Fixtures>({
     async ({ page, allowedConsoleErrors }, use) => {
       const errors: string[] = []
       page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text())
+        if (message.type() !== 'error') return
+        const { url } = message.location()
+        errors.push(url ? `${message.text()} [${url}]` : message.text())
       })
       page.on('pageerror', (error) => errors.push(error.message))
       await use(errors)
