@@ -91,3 +91,18 @@ export async function expectRefusal(root: Locator, workers?: ReturnType<typeof t
   await expect(root).toHaveAttribute('data-state', 'idle')
   if (workers) expect(workers.started).toBe(0)
 }
+
+/**
+ * A timeline's tooltip for its first lane: moves the pointer along the lane, from the middle
+ * outwards, until it is over a span (a worker may have been paused just where the pointer is).
+ */
+export async function firstLaneTooltip(page: Page, timeline: Locator): Promise<string> {
+  const lanes = timeline.locator('canvas')
+  const box = (await lanes.boundingBox())!
+  for (const along of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+    await page.mouse.move(box.x + box.width * along, box.y + 5)
+    const title = await lanes.getAttribute('title')
+    if (title) return title
+  }
+  return ''
+}

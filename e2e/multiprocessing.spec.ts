@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, expectRefusal, runDemo, stopRun, test, trackWorkers } from './fixtures'
+import { demo, expect, expectAccessible, expectRefusal, firstLaneTooltip, runDemo, stopRun, test, trackWorkers } from './fixtures'
 
 const lesson = '/learn/multiprocessing'
 const at = (id: string, settings: Record<string, string> = {}) => `${lesson}?${new URLSearchParams({ demo: id, ...settings })}`
@@ -71,11 +71,8 @@ test.describe('Pool speedup', () => {
     await expect(root.getByRole('img', { name: 'Speedup by number of workers' })).toHaveAccessibleDescription(/2 workers ×\d\.\d\d/)
     const timeline = root.getByRole('figure', { name: 'Which worker computed which blocks, over time' })
     await expect(timeline).toContainText('worker 2')
-    // The lanes are drawn on a canvas; the pointer over a span names it. The job starts with the largest block.
-    const lanes = timeline.locator('canvas')
-    const box = (await lanes.boundingBox())!
-    await page.mouse.move(box.x + 3, box.y + 5)
-    await expect(lanes).toHaveAttribute('title', /^worker 1, block \d+: \d+ ms → \d+ ms$/)
+    // The lanes are drawn on a canvas; the pointer over a span names it.
+    expect(await firstLaneTooltip(page, timeline)).toMatch(/^worker 1, block \d+: \d+ ms → \d+ ms$/)
     await expect(root.getByRole('row', { name: /^1 / })).toContainText('×1.00')
     // The table's speedup for 2 workers is the best 1-worker time over the best 2-worker time.
     const [, speedup, ideal] = await root.getByRole('row', { name: /^2 / }).getByRole('cell').allTextContents()
