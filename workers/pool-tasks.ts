@@ -36,16 +36,21 @@ export type JobOrder = {
   next: Int32Array
 }
 
-/**
- * What a worker tells the page as it goes: it took a chunk, or finished one. Reports travel on the
- * worker's own channel, ahead of `runJob`'s answer, so the page files every report of a job before
- * it learns that the job failed. (Comlink ignores messages it is not waiting for.)
- */
-export type Report =
-  | { report: 'start'; job: number; chunk: number; at: number }
-  | { report: 'done'; job: number; chunk: number; results: unknown[]; start: number; end: number }
+/** A chunk a worker has finished: its results, and when it ran there (on the shared clock). */
+export type Finished = { chunk: number; results: unknown[]; start: number; end: number }
+/** A chunk a worker has just taken, and when. */
+export type Taken = { chunk: number; at: number }
 
-export const isReport = (data: unknown): data is Report => typeof data === 'object' && data !== null && 'report' in data && 'job' in data
+/**
+ * What a worker tells the page as it goes: the chunk it finished and the one it took next, in one
+ * message, so a job of n chunks costs the page about n messages, not 2n. Its first report only takes
+ * a chunk, its last only finishes one. Reports travel on the worker's own channel, ahead of
+ * `runJob`'s answer, so the page files every report of a job before it learns that the job failed.
+ * (Comlink ignores messages it is not waiting for.)
+ */
+export type Report = { report: 'chunks'; job: number; done?: Finished; took?: Taken }
+
+export const isReport = (data: unknown): data is Report => typeof data === 'object' && data !== null && (data as Partial<Report>).report === 'chunks'
 
 /** The worker's global scope, as far as reports need it. */
 const workerScope = globalThis as unknown as { postMessage(message: Report): void }
@@ -80,27 +85,34 @@ export function poolTasks<T extends Tasks>(tasks: T) {
     // #region claim
     /**
      * Works through a job with the other workers: takes the next chunk, runs the task over its
-     * items in order, reports the results, and takes another, until none are left. One job at a
-     * time per worker, even when tasks are async. The first exception stops the job for every
-     * worker and rejects this call with it.
+     * items in order, takes another, and reports both (the results and the new chunk) in one
+     * message, until none are left. One job at a time per worker, even when tasks are async. The
+     * first exception stops the job for every worker and rejects this call with it.
      */
     runJob(job: JobOrder): Promise<void> {
+      // Every worker adds 1 to the same shared counter, so no two take the same chunk.
+      const takeChunk = (): Taken | undefined => {
+        const chunk = Atomics.add(job.next, 0, 1)
+        return chunk < job.chunks ? { chunk, at: sharedNow() } : undefined
+      }
       const run = previous.then(async () => {
         const task = lookUp(job.task as Name)
-        const { chunks } = job
-        for (let chunk = Atomics.add(job.next, 0, 1); chunk < chunks; chunk = Atomics.add(job.next, 0, 1)) {
-          const start = sharedNow()
-          report({ report: 'start', job: job.id, chunk, at: start })
+        let took = takeChunk()
+        if (took) report({ report: 'chunks', job: job.id, took })
+        while (took) {
+          const { chunk, at: start } = took
           const results: unknown[] = []
           try {
             for (const item of job.items.slice(chunk * job.chunksize, (chunk + 1) * job.chunksize)) {
               results.push(await (job.style === 'star' ? task(...(item as unknown[])) : task(item, ...job.fixed)))
             }
           } catch (error) {
-            Atomics.store(job.next, 0, chunks) // no worker takes another chunk of a failed job
+            Atomics.store(job.next, 0, job.chunks) // no worker takes another chunk of a failed job
             throw error
           }
-          report({ report: 'done', job: job.id, chunk, results, start, end: sharedNow() })
+          const done: Finished = { chunk, results, start, end: sharedNow() }
+          took = takeChunk()
+          report({ report: 'chunks', job: job.id, done, took })
         }
       })
       previous = run.catch(() => {})

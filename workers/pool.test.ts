@@ -1,16 +1,20 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import type { PoolTasks } from './pool.worker'
 import { defaultChunksize, Pool, type ChunkEvent } from './pool'
-import { sharedNow, type TaskServer } from './pool-tasks'
+import { isReport, sharedNow, type Report, type TaskServer } from './pool-tasks'
 import type { FixtureTasks } from './testing/pool-fixture.worker'
 import { nodeWorker } from './testing/node-worker'
 import { WorkerGroup, type WorkerLike } from './worker-group'
 
 const groups: WorkerGroup<unknown>[] = []
-/** A WorkerGroup of real worker threads running `entry`, ended after each test. */
-function threads<Api>(entry: string, spy?: (message: unknown) => void) {
+/**
+ * A WorkerGroup of real worker threads running `entry`, ended after each test. `spy` sees what the
+ * page sends each worker, `heard` what each worker sends the page.
+ */
+function threads<Api>(entry: string, spy?: (message: unknown) => void, heard?: (message: unknown) => void) {
   const group = new WorkerGroup<Api>(() => {
     const worker = nodeWorker(entry)
+    if (heard) worker.addEventListener('message', (event) => heard((event as MessageEvent<unknown>).data))
     if (!spy) return worker
     const post = worker.postMessage.bind(worker)
     return Object.assign(worker, {
@@ -23,7 +27,8 @@ function threads<Api>(entry: string, spy?: (message: unknown) => void) {
   groups.push(group as WorkerGroup<unknown>)
   return group
 }
-const fixtures = (spy?: (message: unknown) => void) => threads<TaskServer<FixtureTasks>>('workers/testing/pool-fixture.worker.ts', spy)
+const fixtures = (spy?: (message: unknown) => void, heard?: (message: unknown) => void) =>
+  threads<TaskServer<FixtureTasks>>('workers/testing/pool-fixture.worker.ts', spy, heard)
 
 afterEach(() => {
   for (const group of groups.splice(0)) group.terminateAll()
@@ -77,6 +82,26 @@ describe('Pool.map', () => {
       if (e.type === 'done') expect(e.end).toBeGreaterThanOrEqual(e.start)
     }
     expect(events.filter((e) => e.type === 'start')).toHaveLength(4)
+    pool.terminate()
+  })
+
+  it('tells the page of a finished chunk and of the next one it takes in a single message', async () => {
+    const reports: Report[] = []
+    const pool = new Pool<FixtureTasks>(
+      fixtures(undefined, (message) => isReport(message) && reports.push(message)),
+      { size: 1 },
+    )
+    const events: ChunkEvent[] = []
+    await expect(pool.map('square', [1, 2, 3, 4], { chunksize: 1, onChunk: (e) => events.push(e) })).resolves.toEqual([1, 4, 9, 16])
+    // Four chunks, five messages: the first only takes a chunk, the last only finishes one.
+    expect(reports.map(({ done, took }) => [done?.chunk, took?.chunk])).toEqual([
+      [undefined, 0],
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, undefined],
+    ])
+    expect(events.map((e) => `${e.type} ${e.chunk}`)).toEqual(['start 0', 'done 0', 'start 1', 'done 1', 'start 2', 'done 2', 'start 3', 'done 3'])
     pool.terminate()
   })
 

@@ -312,19 +312,22 @@ export class Pool<T extends Tasks> {
     this.#endIfDone()
   }
 
-  /** Files what a worker reports: which chunk it took, and that chunk's results. */
-  #file(member: Member<T>, report: Report): void {
-    const job = this.#jobs.get(report.job)
+  /** Files what a worker reports: the chunk it finished, with its results, and the chunk it took next. */
+  #file(member: Member<T>, { job: id, done, took }: Report): void {
+    const job = this.#jobs.get(id)
     if (!job || job.settled) return
-    const first = report.chunk * job.order.chunksize
-    const where = { chunk: report.chunk, worker: member.index, first, count: Math.min(job.order.chunksize, job.order.items.length - first) }
-    if (report.report === 'start') {
-      job.onChunk?.({ type: 'start', ...where, at: report.at })
-      return
+    const where = (chunk: number) => {
+      const first = chunk * job.order.chunksize
+      return { chunk, worker: member.index, first, count: Math.min(job.order.chunksize, job.order.items.length - first) }
     }
-    job.onChunk?.({ type: 'done', ...where, start: report.start, end: report.end })
-    job.deliver(first, report.results)
-    if (--job.pending === 0) this.#settle(job)
+    if (done) {
+      const chunk = where(done.chunk)
+      job.onChunk?.({ type: 'done', ...chunk, start: done.start, end: done.end })
+      job.deliver(chunk.first, done.results)
+      if (--job.pending === 0) this.#settle(job)
+    }
+    // A chunk still to finish means the job is not over, unless it has been cancelled meanwhile.
+    if (took && !job.settled) job.onChunk?.({ type: 'start', ...where(took.chunk), at: took.at })
   }
 
   #settle(job: Job, failure?: Failure): void {
