@@ -1,5 +1,6 @@
 import { expose } from 'comlink'
 import { sharedNow as now } from './clock'
+import { runOnCore, type OnCoreRun } from './on-core'
 
 // #region work
 /** CPU-bound busy work the JIT cannot skip: each step depends on the one before. */
@@ -9,7 +10,8 @@ function spin(iterations: number): number {
   return x
 }
 
-/** The wall-clock time on a clock shared with the page (workers have their own `performance`). */
+/** Iterations between two looks at the clock: some tens of microseconds of work. */
+const STEP = 10_000
 
 // Results are kept, or the JIT could drop work whose result nobody reads.
 let sink = 0
@@ -25,18 +27,20 @@ const api = {
       let iterations = 0
       const start = performance.now()
       while (performance.now() - start < ms) {
-        sink ^= spin(10_000)
-        iterations += 10_000
+        sink ^= spin(STEP)
+        iterations += STEP
       }
       best = Math.max(best, iterations / (performance.now() - start))
     }
     return best
   },
-  /** Does a fixed amount of CPU work; returns when it started and ended. */
-  work(iterations: number): { start: number; end: number; check: number } {
-    const start = now()
-    sink ^= spin(iterations)
-    return { start, end: now(), check: sink }
+  /**
+   * Does a fixed amount of CPU work, in the same steps as `calibrate`; returns when it started and
+   * ended, on the clock shared with the page, and when the OS had it off its core.
+   */
+  work(iterations: number): OnCoreRun & { check: number } {
+    const run = runOnCore(iterations, STEP, (n) => (sink ^= spin(n)), now)
+    return { ...run, check: sink }
   },
 }
 // #endregion

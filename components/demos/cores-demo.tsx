@@ -1,77 +1,81 @@
 'use client'
 
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { decimal, int } from '@/components/demo-kit/controls'
-import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
+import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/demo-kit/timeline'
 import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow as now } from '@/workers/clock'
+import { onCoreMs, onCoreSlices } from '@/workers/on-core'
+import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from './use-live-view'
 
 const controls = {
   workers: int({ label: 'Workers', min: 1, max: 16, default: 4 }),
   seconds: decimal({ label: 'Work per worker', min: 0.2, max: 3, default: 1, unit: 's' }),
 }
 
+/** Pauses shorter than this (milliseconds) are left out of the drawing, though not out of the count. */
+const GAP_MS = 1
+
+/** The lanes of the run being timed, on the shared clock from `t0`; `now` moves while it runs. */
+type Live = { lanes: TimelineLane[]; t0: number; now: number; running: boolean }
+const emptyLive = (): Live => ({ lanes: [], t0: 0, now: 0, running: false })
+const tone = 'var(--process)'
 
 /** N workers each get the same fixed amount of CPU work; the wall time shows how many ran at once. */
 export function CoresDemo({ code, differs }: DemoSlots) {
   const { group, alive } = useWorkers('cores')
-  const [lanes, setLanes] = useState<TimelineLane[]>([])
-  const [clock, setClock] = useState<{ t0: number; now: number } | null>(null)
   const cores = useCores()
+  const board = useLiveStore(emptyLive)
+  const [running, setRunning] = useState(false)
 
   const demo = useDemo({
     id: 'cores',
     controls,
     run: async ({ workers, seconds }, { signal }) => {
-      setLanes([])
       const spawned = Array.from({ length: workers }, () => group.spawn({ signal }))
+      const lanes = spawned.map((_, i) => ({ label: `worker ${i + 1}`, spans: [] as TimelineSpan[] }))
+      // Empty lanes while the workers start: drawn now, so the clock starts with nothing left to draw.
+      board.reset({ lanes, t0: now(), now: now(), running: false })
       try {
         // Start every worker and warm its JIT first; then time one worker alone on an idle core,
         // so each gets `seconds` of work for one core and start-up does not skew the measure.
         await Promise.all(spawned.map(({ api }) => api.calibrate(40)))
         const perMs = await spawned[0]!.api.calibrate(50, 6)
         const iterations = Math.round(perMs * seconds * 1000)
+        await afterNextPaint()
         const t0 = now()
-        setClock({ t0, now: t0 })
-        setLanes(spawned.map((_, i) => ({ label: `worker ${i + 1}`, spans: [{ start: 0, label: 'work', tone: 'var(--process)' }] })))
+        board.live.current = { lanes: lanes.map((lane) => ({ ...lane, spans: [{ start: 0, label: 'work', tone }] })), t0, now: t0, running: true }
+        setRunning(true)
         const finished = await Promise.all(
           spawned.map(async ({ api }, i) => {
-            const span = await api.work(iterations)
-            setLanes((prev) =>
-              prev.map((lane, j) =>
-                j === i ? { ...lane, spans: [{ start: span.start - t0, end: span.end - t0, label: 'work', tone: 'var(--process)' }] } : lane,
-              ),
-            )
-            return span
+            const run = await api.work(iterations)
+            const spans = onCoreSlices(run, t0, GAP_MS).map((slice) => ({ ...slice, label: 'on a core', tone }))
+            const live = board.live.current
+            board.live.current = { ...live, lanes: live.lanes.map((lane, j) => (j === i ? { ...lane, spans } : lane)) }
+            return run
           }),
         )
-        const ms = Math.max(...finished.map((s) => s.end)) - t0
-        const parallelism = (workers * seconds * 1000) / ms
+        const ms = Math.max(...finished.map((run) => run.end)) - t0
+        board.reset({ ...board.live.current, now: t0 + ms, running: false })
+        // How many ran at once, on average: the time each worker spent on a core, over the wall time.
+        const parallelism = finished.reduce((sum, run) => sum + onCoreMs(run), 0) / ms
         const available = navigator.hardwareConcurrency || 1
         return {
           result: { workers, cores: available, ms: Math.round(ms), parallelism: Number(parallelism.toFixed(2)) },
           summary:
             `${workers} × ${seconds} s of work took ${(ms / 1000).toFixed(2)} s: on average ${parallelism.toFixed(1)} ` +
-            `workers ran at once. This device reports ${available} cores.`,
+            `workers were on a core at once. This device reports ${available} cores.`,
         }
       } finally {
-        setClock(null)
+        setRunning(false)
         group.terminateAll()
       }
     },
   })
-
-  // Redraw running spans a few times a second: a redraw every frame would take CPU from the workers.
-  const running = clock !== null
-  useEffect(() => {
-    if (!running) return
-    const timer = setInterval(() => setClock((c) => (c ? { ...c, now: now() } : c)), 250)
-    return () => clearInterval(timer)
-  }, [running])
 
   return (
     <DemoFrame
@@ -86,9 +90,17 @@ export function CoresDemo({ code, differs }: DemoSlots) {
         <Stat label="Cores on this device">{cores ?? '–'}</Stat>
         <Stat label="Workers alive">{alive}</Stat>
       </Stats>
-      {lanes.length ? (
-        <Timeline lanes={lanes} now={clock ? clock.now - clock.t0 : 0} label="When each worker was computing" />
-      ) : null}
+      <CoresLanes store={board} running={running} />
     </DemoFrame>
   )
+}
+
+/**
+ * The workers' lanes: the only part of the demo that redraws while they compute (a few times a
+ * second, for the running spans), so the page takes as little as it can from their cores.
+ */
+function CoresLanes({ store, running }: { store: LiveStore<Live>; running: boolean }) {
+  const view = useLiveSnapshot(store, running, { refresh: (v) => (v.running ? { ...v, now: now() } : v) })
+  if (!view.lanes.length) return null
+  return <Timeline lanes={view.lanes} now={view.now - view.t0} label="When each worker was computing" exact />
 }
