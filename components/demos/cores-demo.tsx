@@ -20,9 +20,12 @@ const controls = {
 /** Pauses shorter than this (milliseconds) are left out of the drawing, though not out of the count. */
 const GAP_MS = 1
 
-/** The lanes of the run being timed, on the shared clock from `t0`; `now` moves while it runs. */
-type Live = { lanes: TimelineLane[]; t0: number; now: number; running: boolean }
-const emptyLive = (): Live => ({ lanes: [], t0: 0, now: 0, running: false })
+/**
+ * The lanes of the run being timed, on the shared clock from `t0`; `now` moves while it runs.
+ * `axis` (ms) is the time the run should take, drawn before it starts; 0 fits the axis to the spans.
+ */
+type Live = { lanes: TimelineLane[]; t0: number; now: number; running: boolean; axis: number }
+const emptyLive = (): Live => ({ lanes: [], t0: 0, now: 0, running: false, axis: 0 })
 const tone = 'var(--process)'
 
 /** N workers each get the same fixed amount of CPU work; the wall time shows how many ran at once. */
@@ -39,7 +42,9 @@ export function CoresDemo({ code, differs }: DemoSlots) {
       const spawned = Array.from({ length: workers }, () => group.spawn({ signal }))
       const lanes = spawned.map((_, i) => ({ label: `worker ${i + 1}`, spans: [] as TimelineSpan[] }))
       // Empty lanes while the workers start: drawn now, so the clock starts with nothing left to draw.
-      board.reset({ lanes, t0: now(), now: now(), running: false })
+      // Their axis spans the time the run should take: the work, once per worker a core must take in turn.
+      const axis = seconds * 1000 * Math.ceil(workers / (navigator.hardwareConcurrency || 1))
+      board.reset({ lanes, t0: now(), now: now(), running: false, axis })
       try {
         // Start every worker and warm its JIT first; then time one worker alone on an idle core,
         // so each gets `seconds` of work for one core and start-up does not skew the measure.
@@ -48,7 +53,7 @@ export function CoresDemo({ code, differs }: DemoSlots) {
         const iterations = Math.round(perMs * seconds * 1000)
         await afterNextPaint()
         const t0 = now()
-        board.live.current = { lanes: lanes.map((lane) => ({ ...lane, spans: [{ start: 0, label: 'work', tone }] })), t0, now: t0, running: true }
+        board.live.current = { lanes: lanes.map((lane) => ({ ...lane, spans: [{ start: 0, label: 'work', tone }] })), t0, now: t0, running: true, axis }
         setRunning(true)
         const finished = await Promise.all(
           spawned.map(async ({ api }, i) => {
@@ -60,7 +65,7 @@ export function CoresDemo({ code, differs }: DemoSlots) {
           }),
         )
         const ms = Math.max(...finished.map((run) => run.end)) - t0
-        board.reset({ ...board.live.current, now: t0 + ms, running: false })
+        board.reset({ ...board.live.current, now: t0 + ms, running: false, axis: 0 })
         // How many ran at once, on average: the time each worker spent on a core, over the wall time.
         const parallelism = finished.reduce((sum, run) => sum + onCoreMs(run), 0) / ms
         const available = navigator.hardwareConcurrency || 1
@@ -102,5 +107,7 @@ export function CoresDemo({ code, differs }: DemoSlots) {
 function CoresLanes({ store, running }: { store: LiveStore<Live>; running: boolean }) {
   const view = useLiveSnapshot(store, running, { refresh: (v) => (v.running ? { ...v, now: now() } : v) })
   if (!view.lanes.length) return null
-  return <Timeline lanes={view.lanes} now={view.now - view.t0} label="When each worker was computing" exact />
+  return (
+    <Timeline lanes={view.lanes} now={view.now - view.t0} duration={view.axis || undefined} label="When each worker was computing" exact />
+  )
 }
