@@ -98,6 +98,8 @@ export async function expectRefusal(root: Locator, workers?: ReturnType<typeof t
  */
 export async function firstLaneTooltip(page: Page, timeline: Locator): Promise<string> {
   const lanes = timeline.locator('canvas')
+  // The mouse acts only inside the viewport, and a finished demo may have grown the lanes below it.
+  await lanes.scrollIntoViewIfNeeded()
   const box = (await lanes.boundingBox())!
   for (const along of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
     await page.mouse.move(box.x + box.width * along, box.y + 5)
