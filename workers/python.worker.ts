@@ -76,13 +76,15 @@ const api = {
   },
 
   /** Runs a program as `__main__` and streams each line it prints; a Python exception is returned, not thrown. */
-  async run(code: string, onOutput: (stream: Stream, line: string) => void): Promise<RunOutcome> {
+  async run(code: string, onOutput: (stream: Stream, line: string) => unknown): Promise<RunOutcome> {
     if (!pyodide) throw new Error('Load Python first.')
     const py = await pyodide
     let lines = 0
     let truncated = false
+    // `onOutput` is the page's, called through a channel of its own: each call answers once the page has the line.
+    const delivered: unknown[] = []
     const emit = (stream: Stream) => (line: string) => {
-      if (++lines <= maxLines) onOutput(stream, line)
+      if (++lines <= maxLines) delivered.push(onOutput(stream, line))
       else truncated = true
     }
     py.setStdout({ batched: emit('stdout') })
@@ -91,9 +93,10 @@ const api = {
     py.runPython('import time\ntime.sleep = _sleep', { globals: lab(py) })
     const globals = py.toPy({ __name__: '__main__' })
     const started = performance.now()
+    let outcome: RunOutcome
     try {
       await py.runPythonAsync(code, { globals, filename: 'main.py' })
-      return { ms: performance.now() - started, error: null, truncated }
+      outcome = { ms: performance.now() - started, error: null, truncated }
     } catch (error) {
       if (!(error instanceof Error) || !('type' in error)) throw error
       // A PythonError: its message is the whole traceback.
@@ -102,12 +105,16 @@ const api = {
       const lines = error.message.trimEnd().split('\n')
       const type = String(error.type)
       const message = lines.findLast((line) => line.startsWith(`${type}:`)) ?? lines.at(-1) ?? type
-      return { ms: performance.now() - started, error: { type, message }, truncated }
+      outcome = { ms: performance.now() - started, error: { type, message }, truncated }
     } finally {
       globals.destroy()
       py.setStdout({})
       py.setStderr({})
     }
+    // The lines travel on their own channel, and nothing orders it with this answer's: without
+    // this wait, the page could get the outcome before the last lines printed.
+    await Promise.all(delivered)
+    return outcome
   },
 }
 // #endregion
