@@ -1,19 +1,14 @@
 import { expose } from 'comlink'
 import { Connection } from './connection'
 import { sharedNow } from './pool-tasks'
+import { reporter } from './reporter'
 
 /** What each end reports to the page as it goes: the data itself travels worker to worker. */
 export type PipeEvent = { end: 'a' | 'b'; kind: 'send' | 'recv'; value: number | null; at: number }
 
-type Report = (event: PipeEvent) => Promise<void> | void
+type Report = (event: PipeEvent) => unknown
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Sends reports without waiting for each; `flush()` waits until the page has had them all. */
-function reporter(report: Report) {
-  const sent: (Promise<void> | void)[] = []
-  return { report: (event: PipeEvent) => void sent.push(report(event)), flush: () => Promise.all(sent) }
-}
 
 const api = {
   // #region ends

@@ -1,5 +1,6 @@
 import { expose } from 'comlink'
 import type { PyodideAPI } from 'pyodide'
+import { reporter } from './reporter'
 
 /** Where the build copies Pyodide (scripts/copy-pyodide.mjs): the site's own files, never a CDN. */
 const indexURL = new URL('/pyodide/', self.location.origin).href
@@ -81,10 +82,9 @@ const api = {
     const py = await pyodide
     let lines = 0
     let truncated = false
-    // `onOutput` is the page's, called through a channel of its own: each call answers once the page has the line.
-    const delivered: unknown[] = []
+    const { report: output, flush } = reporter(onOutput)
     const emit = (stream: Stream) => (line: string) => {
-      if (++lines <= maxLines) delivered.push(onOutput(stream, line))
+      if (++lines <= maxLines) output(stream, line)
       else truncated = true
     }
     py.setStdout({ batched: emit('stdout') })
@@ -111,9 +111,8 @@ const api = {
       py.setStdout({})
       py.setStderr({})
     }
-    // The lines travel on their own channel, and nothing orders it with this answer's: without
-    // this wait, the page could get the outcome before the last lines printed.
-    await Promise.all(delivered)
+    // Every printed line reaches the page before the outcome does.
+    await flush()
     return outcome
   },
 }

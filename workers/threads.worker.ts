@@ -1,4 +1,5 @@
 import { expose } from 'comlink'
+import { reporter } from './reporter'
 import { sleep } from './sync'
 
 /** Python's `print`: the page appends the line to the shared log as it arrives. */
@@ -35,13 +36,20 @@ class MyThread extends Thread {
 }
 // #endregion
 
+/** Runs a thread's code; answers once the page has every line it printed, so `join()` sees them all. */
+async function start(run: (print: Print) => void, page: Print) {
+  const { report, flush } = reporter(page)
+  run(report)
+  await flush()
+}
+
 const api = {
   /** Answers once this worker's module has loaded: the thread object exists, not yet started. */
   ready: () => true,
   /** Runs `thread_function(name)`, like `threading.Thread(target=thread_function, args=(name,))`. */
-  threadFunction,
+  threadFunction: (name: number, seconds: number, print: Print) => start((p) => threadFunction(name, seconds, p), print),
   /** Runs `MyThread(name).run()`, as `start()` does on a new thread. */
-  myThread: (name: number, seconds: number, print: Print) => new MyThread(name, seconds, print).run(),
+  myThread: (name: number, seconds: number, print: Print) => start((p) => new MyThread(name, seconds, p).run(), print),
 }
 
 export type ThreadsApi = typeof api
