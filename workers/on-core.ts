@@ -14,7 +14,7 @@ export type OnCoreRun = {
 }
 
 /** A look at the clock later than this is a pause, however fast the steps are (milliseconds). */
-export const MIN_PAUSE_MS = 0.2
+const MIN_PAUSE_MS = 0.2
 /** …and so is one later than this many times the fastest step so far. */
 const PAUSE_STEPS = 8
 

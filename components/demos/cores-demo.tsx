@@ -10,6 +10,7 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow as now } from '@/workers/clock'
 import { onCoreMs, onCoreSlices } from '@/workers/on-core'
+import { cpuCount } from '@/workers/pool'
 import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from './use-live-view'
 
 const controls = {
@@ -43,8 +44,9 @@ export function CoresDemo({ code, differs }: DemoSlots) {
       const lanes = spawned.map((_, i) => ({ label: `worker ${i + 1}`, spans: [] as TimelineSpan[] }))
       // Empty lanes while the workers start: drawn now, so the clock starts with nothing left to draw.
       // Their axis spans the time the run should take: the work, once per worker a core must take in turn.
-      const axis = seconds * 1000 * Math.ceil(workers / (navigator.hardwareConcurrency || 1))
-      board.reset({ lanes, t0: now(), now: now(), running: false, axis })
+      const axis = seconds * 1000 * Math.ceil(workers / cpuCount())
+      const drawn = now()
+      board.reset({ lanes, t0: drawn, now: drawn, running: false, axis })
       try {
         // Start every worker and warm its JIT first; then time one worker alone on an idle core,
         // so each gets `seconds` of work for one core and start-up does not skew the measure.
@@ -68,7 +70,7 @@ export function CoresDemo({ code, differs }: DemoSlots) {
         board.reset({ ...board.live.current, now: t0 + ms, running: false, axis: 0 })
         // How many ran at once, on average: the time each worker spent on a core, over the wall time.
         const parallelism = finished.reduce((sum, run) => sum + onCoreMs(run), 0) / ms
-        const available = navigator.hardwareConcurrency || 1
+        const available = cpuCount()
         return {
           result: { workers, cores: available, ms: Math.round(ms), parallelism: Number(parallelism.toFixed(2)) },
           summary:
