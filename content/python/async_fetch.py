@@ -1,9 +1,12 @@
 import asyncio
+import sys
 import time
 
 import aiohttp
 
-URL = 'http://localhost:3000/api/delay?ms=1000'
+# The site's slow endpoint: each request takes a second to answer.
+SITE = sys.argv[1] if len(sys.argv) > 1 else 'http://localhost:3000'
+URL = f'{SITE}/api/delay?ms=1000'
 
 
 async def fetch_page(session, url):
@@ -58,4 +61,5 @@ async def main(mode='gather', requests=10, limit=3, timeout=None):
 
 
 if __name__ == '__main__':
-    asyncio.run(main())
+    # python3 async_fetch.py http://localhost:3000 sequential
+    asyncio.run(main(sys.argv[2] if len(sys.argv) > 2 else 'gather'))

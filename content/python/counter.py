@@ -19,10 +19,26 @@ class UnsafeCounter:
 
     def increment(self, n):
         for _ in range(n):
-            # LOAD, ADD, STORE: another thread can run in between. With the
-            # GIL, CPython 3.10+ rarely switches inside this tight loop, so it
-            # may print 4,000,000 by luck; free-threaded Python loses updates.
+            # LOAD, ADD, STORE, with no lock. CPython 3.10+ with the GIL
+            # switches threads only at a call or the loop's jump back, never
+            # between this load and store, so no update is lost: luck, not
+            # a promise. Free-threaded Python (3.13t) loses updates here.
             self.value += 1
+
+
+def add_one(x):
+    return x + 1
+
+
+class CallCounter:
+    def __init__(self):
+        self.value = 0
+
+    def increment(self, n):
+        for _ in range(n):
+            # The same read and write, with a call in between: the GIL can
+            # change hands at the call, after the read and before the write.
+            self.value = add_one(self.value)
 
 
 def run_threaded_increments(counter, increments, workers=4):
@@ -41,7 +57,7 @@ def run_threaded_increments(counter, increments, workers=4):
 
 
 if __name__ == "__main__":
-    for counter in (UnsafeCounter(), ThreadSafeCounter()):
+    for counter in (UnsafeCounter(), CallCounter(), ThreadSafeCounter()):
         started = time.perf_counter()
         run_threaded_increments(counter, 1_000_000)
         took = time.perf_counter() - started

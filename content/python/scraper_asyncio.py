@@ -1,6 +1,7 @@
 """The same pipeline with asyncio and aiohttp: one thread, one event loop, a task per worker instance.
 
-This is the shape the browser demo runs. It reuses the parsers of scraper_pipeline.py (same folder).
+The browser demo has the same shape. It reuses the parsers and the CSV writer of scraper_pipeline.py
+(same folder), and writes quotes.csv as the threads version does.
     pip install aiohttp pyyaml
     python3 scraper_asyncio.py scraper_pipeline.yaml http://localhost:3000
 """
@@ -12,7 +13,7 @@ import urllib.parse
 import aiohttp
 import yaml
 
-from scraper_pipeline import DONE, STAGE_ORDER, IndexParser, parse_quote, with_attempt
+from scraper_pipeline import DONE, STAGE_ORDER, IndexParser, parse_quote, with_attempt, write_csv
 
 RETRYABLE = (aiohttp.ClientConnectionError, asyncio.TimeoutError)
 
@@ -117,6 +118,7 @@ def main():
     started = time.perf_counter()
     rows, stats = asyncio.run(run_pipeline(config, base_url))
     elapsed = time.perf_counter() - started
+    write_csv(rows)
     print(f"Scraped {len(rows)} companies in {elapsed:.1f} s: {stats['requests']} requests, {stats['retries']} retries, {len(stats['failures'])} failed.")
     for failure in stats["failures"]:
         print(f"  failed: {failure['item']} ({failure['reason']})")

@@ -250,6 +250,14 @@ def run_pipeline(config, base_url):
 # #endregion
 
 
+def write_csv(rows, path="quotes.csv"):
+    """The rows, sorted by symbol, as the demo's "Download CSV" writes them."""
+    with open(path, "w", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, fieldnames=["symbol", "name", "sector", "price", "change"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(sorted(rows, key=lambda row: row["symbol"]))
+
+
 def main():
     config_path = sys.argv[1] if len(sys.argv) > 1 else "scraper_pipeline.yaml"
     base_url = sys.argv[2] if len(sys.argv) > 2 else "http://localhost:3000"
@@ -260,11 +268,7 @@ def main():
     rows, stats = run_pipeline(config, base_url)
     elapsed = time.perf_counter() - started
 
-    rows.sort(key=lambda row: row["symbol"])
-    with open("quotes.csv", "w", newline="", encoding="utf-8") as file:
-        writer = csv.DictWriter(file, fieldnames=["symbol", "name", "sector", "price", "change"], extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(rows)
     print(f"Scraped {len(rows)} companies in {elapsed:.1f} s: {stats.requests} requests, {stats.retries} retries, {len(stats.failures)} failed.")
     for failure in stats.failures:
         print(f"  failed: {failure['item']} ({failure['reason']})")

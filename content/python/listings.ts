@@ -1,0 +1,55 @@
+import type { Expectation, Figure } from '@/lib/python/listing'
+
+/** Seconds printed with one decimal or two, e.g. `in 0.62 s`. */
+const seconds = (range: readonly [number, number] = [0, 60]): Figure => ({ pattern: /(\d+\.\d+) s\b/, range })
+/** A time printed at the start of a line by a listing's own clock, e.g. `1.7 s: beat 1`: within 0.3 s of the recording. */
+const clock: Figure = { pattern: /^(\d+\.\d) s/, within: 0.3 }
+
+/**
+ * Every Python program in this folder, and what CPython does when it runs it. `npm test` runs each
+ * one and compares its output with the recording in recorded.json (`npm run record:python`).
+ * A file without an entry fails the test, so nothing here goes unrun.
+ */
+export const listings = {
+  'async_fetch.py': { site: true, runs: [['{site}', 'sequential'], ['{site}', 'gather'], ['{site}', 'bounded']], figures: [seconds()] },
+  'cores.py': { figures: [{ pattern: /has (\d+) cores?/ }, seconds()] },
+  'counter.py': {
+    figures: [
+      // The call inside the increment lets the GIL change hands between the read and the write.
+      { pattern: /CallCounter: ([\d,]+) of/, range: [1, 3_999_999] },
+      { pattern: /lost ([\d,]+)\)/, range: [1, 3_999_999] },
+      seconds(),
+    ],
+  },
+  'deadlock.py': { anyOrder: true, line: /Thread \d: [a-z ]+/ },
+  'event_loop_blocking.py': { figures: [clock] },
+  'event_loop_create_task.py': {},
+  'event_loop_gather.py': {},
+  'event_loop_sequential.py': {},
+  'gil.py': { timeout: 60, figures: [seconds()] },
+  'lost_update.py': {},
+  'memory.py': {},
+  'pipe_ping_pong.py': {},
+  'pool_map.py': { figures: [{ pattern: /computed by (\d+)/ }] },
+  'pool_speedup.py': { figures: [seconds(), { pattern: /speedup ×(\d+\.\d+)/, range: [0.2, 64] }] },
+  'process_lifecycle.py': {},
+  'pyodide_blocking.py': { figures: [clock] },
+  'pyodide_gather.py': { figures: [{ pattern: /took (\d+\.\d) s/, within: 0.3 }] },
+  'pyodide_processes.py': {},
+  'pyodide_threads.py': { anyOrder: true, line: /thread \d done/ },
+  'queue_workers.py': { anyOrder: true, figures: [{ pattern: /consumed (\d+) items/, range: [0, 40] }] },
+  'race.py': {},
+  'scraper_asyncio.py': { site: true, runs: [['{dir}/scraper_pipeline.yaml', '{site}']], figures: [seconds()] },
+  'scraper_pipeline.py': { site: true, runs: [['{dir}/scraper_pipeline.yaml', '{site}']], figures: [seconds()] },
+  'semaphore.py': { anyOrder: true, line: /Task \d+: (?:waiting|inside|done)/ },
+  'startup.py': { figures: [{ pattern: /: ([\d.]+) (?:ms|µs)/ }, { pattern: /ratio: ([\d,]+)×/ }] },
+  'tasks.py': {
+    runs: [['gather'], ['create_task'], ['wait_for'], ['cancel'], ['return_exceptions']],
+    figures: [{ pattern: /^(\d+\.\d) s/, within: 0.2 }],
+  },
+  'threads.py': { anyOrder: true, line: /Thread \d+: (?:starting|finishing)|active_count: \d+|All finished in \d+\.\d s/, figures: [seconds([1.9, 3])] },
+  'three_models.py': {},
+  'yaml_safe_load.py': {},
+} satisfies Record<string, Expectation>
+
+export type ListingFile = keyof typeof listings

@@ -1,0 +1,65 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { listings, type ListingFile } from '../content/python/listings'
+import { findCPython, missingFor } from '../lib/python/cpython'
+import { checkEnding, compareOutput } from '../lib/python/listing'
+import { minorVersion, recorded, runsOf } from '../lib/python/recorded'
+import { declaredRuns, listingsDir, runListing } from '../lib/python/run-listing'
+import { baseURL } from '../playwright.config'
+import { demo, expect, runDemo, test } from './fixtures'
+
+// The listings that talk to this site run here, against the production server; the others run in
+// the unit tests (content/python/cpython.test.ts).
+const found = findCPython()
+const siteListings = (Object.keys(listings) as ListingFile[]).filter((file) => 'site' in listings[file])
+
+// The sample site answers some requests with 503 on purpose, and the browser logs each one.
+test.use({ allowedConsoleErrors: [/status of 503 \(Service Unavailable\)/] })
+
+test.describe('under real CPython, against this site', () => {
+  test.skip(!found.python, found.python ? '' : found.why)
+  const python = found.python!
+
+  for (const file of siteListings) {
+    test(`${file} prints what CPython ${recorded.python} printed`, async () => {
+      const missing = missingFor(python, path.join(listingsDir, file))
+      test.skip(missing !== null, missing ?? '')
+      test.setTimeout(120_000)
+      const recordings = runsOf(file)
+      for (const [i, args] of declaredRuns(file).entries()) {
+        const outcome = await runListing(python, file, args, { site: baseURL })
+        const output = outcome.output.replaceAll(baseURL, '{site}')
+        expect(checkEnding(outcome, listings[file]), [file, ...args].join(' ')).toEqual([])
+        if (minorVersion(python.version) === minorVersion(recorded.python)) {
+          expect(compareOutput(recordings[i]!.output, output, listings[file]), [file, ...args].join(' ')).toEqual([])
+        }
+      }
+    })
+  }
+
+  test('scraper_asyncio.py scrapes the same rows as the browser pipeline', async ({ page }) => {
+    const missing = missingFor(python, path.join(listingsDir, 'scraper_asyncio.py'))
+    test.skip(missing !== null, missing ?? '')
+    test.setTimeout(120_000)
+    const dir = await mkdtemp(path.join(tmpdir(), 'scraper-'))
+    try {
+      const outcome = await runListing(python, 'scraper_asyncio.py', declaredRuns('scraper_asyncio.py')[0]!, { site: baseURL, cwd: dir })
+      expect(checkEnding(outcome, listings['scraper_asyncio.py'])).toEqual([])
+      const fromPython = (await readFile(path.join(dir, 'quotes.csv'), 'utf8')).trimEnd().split('\r\n')
+
+      await page.goto('/learn/web-scraper')
+      const result = await runDemo<{ rows: number; failed: number; retries: number }>(page, 'scraper', 60_000)
+      const [download] = await Promise.all([page.waitForEvent('download'), demo(page, 'scraper').getByRole('link', { name: /^Download CSV/ }).click()])
+      const fromBrowser = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\r\n')
+
+      expect(fromPython.length).toBeGreaterThan(1)
+      expect(fromBrowser).toEqual(fromPython)
+      // The same retries and failures too: the sample site fails the same requests for both.
+      expect(outcome.output).toContain(`Scraped ${result.rows} companies in`)
+      expect(outcome.output).toContain(`${result.retries} retries, ${result.failed} failed.`)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
