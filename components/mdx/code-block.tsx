@@ -16,6 +16,7 @@ const languageNames: Record<string, string> = {
   bash: 'Shell',
   sh: 'Shell',
   text: 'Text',
+  console: 'Terminal',
 }
 
 function languageOf(children: ReactNode): string | undefined {

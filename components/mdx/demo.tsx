@@ -1,6 +1,8 @@
 import type { ReactElement } from 'react'
 import { cloneElement } from 'react'
 import type { DemoSlots } from '@/components/demo-kit/demo-frame'
+import { minorVersion, recorded } from '@/lib/python/recorded'
+import { hasRecording, RecordedOutput } from './recorded-output'
 import { SourceFile } from './source-file'
 import { Tab, Tabs } from './tabs'
 
@@ -21,11 +23,13 @@ function fileAndRegion(ref: string) {
 }
 
 /**
- * Puts a live demo beside its code: the Python it mirrors and the TypeScript that actually runs,
- * both read from this repository and highlighted at build time.
+ * Puts a live demo beside its code: the Python it mirrors, the TypeScript that actually runs (both
+ * read from this repository and highlighted at build time), and what real CPython printed when it
+ * ran the Python.
  */
 export function Demo({ python, source, differs, children }: DemoProps) {
   const sources = source === undefined ? [] : [source].flat()
+  const twin = python ? fileAndRegion(python).path.replace(/^content\/python\//, '') : undefined
   const code = (
     <Tabs label="Code behind this demo">
       {python ? (
@@ -38,6 +42,11 @@ export function Demo({ python, source, differs, children }: DemoProps) {
           {sources.map((ref) => (
             <SourceFile key={ref} {...fileAndRegion(ref)} />
           ))}
+        </Tab>
+      ) : null}
+      {twin && hasRecording(twin) ? (
+        <Tab label={`CPython ${minorVersion(recorded.python)} printed`}>
+          <RecordedOutput file={twin} />
         </Tab>
       ) : null}
     </Tabs>

@@ -1,0 +1,31 @@
+import { highlight } from '@/lib/highlight'
+import { listings, type ListingFile } from '@/content/python/listings'
+import { commandLine, recorded, runsOf } from '@/lib/python/recorded'
+import { CodeBlock } from './code-block'
+
+/** Whether `file` is a listing with recorded CPython output. */
+export const hasRecording = (file: string) => runsOf(file).length > 0
+
+/**
+ * What CPython printed when it ran a listing in a terminal, recorded by `npm run record:python` and
+ * checked against a fresh run by `npm test`.
+ */
+export async function RecordedOutput({ file }: { file: string }) {
+  const runs = runsOf(file)
+  const expectation = file in listings ? listings[file as ListingFile] : {}
+  const varies = 'figures' in expectation || 'anyOrder' in expectation
+  const blocks = await Promise.all(
+    runs.map((run) =>
+      highlight(run.output || '(no output)', 'text', (props) => <CodeBlock key={commandLine(run)} {...props} language="console" title={`$ ${commandLine(run)}`} />),
+    ),
+  )
+  return (
+    <div>
+      <p className="mb-0 mt-3 text-sm text-[var(--muted)]">
+        Real CPython {recorded.python} ran this file in a terminal on {recorded.recorded} and printed this.
+        {varies ? ' Times, process ids and the order of lines printed at once change from run to run.' : ''}
+      </p>
+      {blocks}
+    </div>
+  )
+}
