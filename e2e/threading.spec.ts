@@ -9,7 +9,7 @@ async function ready(page: Page, id: string) {
 }
 
 type ThreadsResult = { threads: number; ms: number }
-type CounterResult = { expected: number; actual: number; ms: number }
+type CounterResult = { interpreter: string; expected: number; actual: number; ms: number }
 
 test.describe('the threads demo', () => {
   test('five threads sleeping 2 s each finish in about 2 s, with the live active count', async ({ page }) => {
@@ -47,15 +47,35 @@ test.describe('the threads demo', () => {
 })
 
 test.describe('the counter demo', () => {
-  test('loses updates without a lock', async ({ page }) => {
+  test('by default stands in for CPython with the GIL: the bare += comes out exact, as counter.py prints', async ({ page }) => {
     await page.goto(`${lesson}?demo=counter&mode=unsafe&workers=4&increments=1000000`)
-    const results: CounterResult[] = []
-    // Racing workers almost always collide; the issue allows three tries.
-    for (let run = 0; run < 3 && !results.some((r) => r.actual < r.expected); run++) results.push(await runDemo<CounterResult>(page, 'counter'))
-    expect(results.every((r) => r.expected === 4_000_000 && r.actual <= r.expected)).toBe(true)
-    expect(results.some((r) => r.actual < r.expected)).toBe(true)
-    await expect(demo(page, 'counter').getByRole('status')).toContainText(/^Lost [\d,]+ of 4,000,000 updates/)
+    const counter = demo(page, 'counter')
+    await expect(counter.getByRole('radio', { name: 'CPython with the GIL', exact: true })).toBeChecked()
+    for (let run = 0; run < 2; run++) {
+      expect(await runDemo<CounterResult>(page, 'counter')).toMatchObject({ interpreter: 'gil', expected: 4_000_000, actual: 4_000_000 })
+    }
+    await expect(counter.getByRole('status')).toContainText('With the GIL, no switch can land between the read and the write')
+    // What real CPython printed for the same loop, beside the demo.
+    await counter.getByRole('tab', { name: /^CPython 3\.\d+ printed$/ }).click()
+    await expect(counter.getByRole('tabpanel')).toContainText('UnsafeCounter: 4,000,000 of 4,000,000')
+    await expect(counter.getByRole('tabpanel')).toContainText('$ python3 counter.py')
   })
+
+  for (const [interpreter, why] of [
+    ['gil-call', 'The GIL changed hands at the call to add_one'],
+    ['free-threaded', 'Free-threaded workers run at once'],
+  ] as const) {
+    test(`loses updates without a lock, ${interpreter}`, async ({ page }) => {
+      await page.goto(`${lesson}?demo=counter&interpreter=${interpreter}&mode=unsafe&workers=4&increments=1000000`)
+      const results: CounterResult[] = []
+      // Racing workers almost always collide; three tries make a miss vanishingly rare.
+      for (let run = 0; run < 3 && !results.some((r) => r.actual < r.expected); run++) results.push(await runDemo<CounterResult>(page, 'counter'))
+      expect(results.every((r) => r.interpreter === interpreter && r.expected === 4_000_000 && r.actual <= r.expected)).toBe(true)
+      expect(results.some((r) => r.actual < r.expected)).toBe(true)
+      await expect(demo(page, 'counter').getByRole('status')).toContainText(/^Lost [\d,]+ of 4,000,000 updates/)
+      await expect(demo(page, 'counter').getByRole('status')).toContainText(why)
+    })
+  }
 
   for (const mode of ['lock', 'atomic'] as const) {
     test(`is exact with ${mode === 'lock' ? 'the lock' : 'Atomics.add'}`, async ({ page }) => {
@@ -76,6 +96,7 @@ test.describe('the counter demo', () => {
     const rows = counter.getByRole('table', { name: 'Recent runs, newest first' }).getByRole('row')
     await expect(rows).toHaveCount(3)
     await expect(rows.filter({ hasText: 'with lock' })).toContainText('200,000')
+    await expect(rows.filter({ hasText: 'with lock' })).toContainText('GIL')
     await expectAccessible(page)
   })
 
@@ -90,30 +111,47 @@ test.describe('the counter demo', () => {
 })
 
 test.describe('the race stepper', () => {
-  test('reaches a lost update by keyboard alone, and undoes a step', async ({ page }) => {
-    test.slow() // axe over this long page takes a while on a busy machine
+  test('with the GIL, the other thread cannot step between LOAD and STORE, so no update is lost', async ({ page }) => {
     await page.goto(lesson)
     await ready(page, 'race-stepper')
     const stepper = demo(page, 'race-stepper')
+    const stepB = stepper.getByRole('button', { name: 'Step thread B' })
+    await stepper.getByRole('button', { name: 'Step thread A' }).click() // A: LOAD 0, and A holds the GIL
+    await stepB.press('Enter')
+    await expect(stepper.getByText('Thread B cannot step: thread A holds the GIL and keeps it until a switch point (⇄).')).toBeVisible()
+    await expect(stepB).toHaveAccessibleDescription('Waiting for the GIL.')
+    for (const key of ['a', 'a', 'b', 'b', 'b']) await page.keyboard.press(key)
+    await expect(stepper).toHaveAttribute('data-state', 'done')
+    expect(JSON.parse((await stepper.getAttribute('data-result'))!)).toMatchObject({ interpreter: 'gil', value: 2, lostUpdate: false, schedule: 'AAABBB' })
+    await expect(stepper.getByRole('status')).toContainText('no switch point lies in between')
+  })
+
+  test('with a call inside the increment, reaches a lost update by keyboard alone, and undoes a step', async ({ page }) => {
+    test.slow() // axe over this long page takes a while on a busy machine
+    await page.goto(`${lesson}?demo=race-stepper&interpreter=gil-call`)
+    await ready(page, 'race-stepper')
+    const stepper = demo(page, 'race-stepper')
+    await expect(stepper.getByRole('listitem').filter({ hasText: 'CALL add_one' }).first()).toContainText('(switch point)')
     await stepper.getByRole('button', { name: 'Step thread A' }).focus()
     await page.keyboard.press('Enter') // A: LOAD 0
+    await page.keyboard.press('a') // A: CALL add_one: the GIL may change hands
     await page.keyboard.press('b') // B: LOAD 0
     await expect(stepper.getByText('Thread B loads value: it now holds 0.').first()).toBeVisible()
-    for (const key of ['a', 'a', 'b', 'b']) await page.keyboard.press(key) // A: ADD, STORE 1; B: ADD, STORE 1
+    for (const key of ['b', 'a', 'a', 'b', 'b']) await page.keyboard.press(key) // B: CALL; A: ADD, STORE 1; B: ADD, STORE 1
     await expect(stepper).toHaveAttribute('data-state', 'done')
     const result = JSON.parse((await stepper.getAttribute('data-result'))!) as { value: number; lostUpdate: boolean; schedule: string }
-    expect(result).toMatchObject({ value: 1, lostUpdate: true, schedule: 'ABAABB' })
+    expect(result).toMatchObject({ interpreter: 'gil-call', value: 1, lostUpdate: true, schedule: 'AABBAABB' })
     await expect(stepper.getByRole('status')).toContainText('Lost update!')
     await expect(stepper.getByText("overwriting thread A's update").first()).toBeVisible()
 
     await page.keyboard.press('u')
     await expect(stepper).toHaveAttribute('data-state', 'running')
-    await expect(stepper.getByRole('list', { name: 'Steps so far' }).getByRole('listitem')).toHaveCount(5)
+    await expect(stepper.getByRole('list', { name: 'Steps so far' }).getByRole('listitem')).toHaveCount(7)
     await expectAccessible(page)
   })
 
   test('cannot lose an update with the lock: the other thread is blocked', async ({ page }) => {
-    await page.goto(`${lesson}?demo=race-stepper&lock=true`)
+    await page.goto(`${lesson}?demo=race-stepper&interpreter=free-threaded&lock=true`)
     await ready(page, 'race-stepper')
     const stepper = demo(page, 'race-stepper')
     const stepB = stepper.getByRole('button', { name: 'Step thread B' })
@@ -200,6 +238,7 @@ test.describe('served without the cross-origin isolation headers', () => {
     const stepper = demo(page, 'race-stepper')
     await ready(page, 'race-stepper')
     await expect(stepper.getByRole('note')).toHaveCount(0)
+    await stepper.getByRole('radio', { name: 'free-threaded CPython (3.13t, 3.14t)' }).check()
     await stepper.getByRole('button', { name: 'Step thread A' }).focus()
     for (const key of ['a', 'b', 'a', 'a', 'b', 'b']) await page.keyboard.press(key)
     await expect(stepper).toHaveAttribute('data-state', 'done')

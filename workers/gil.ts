@@ -1,15 +1,19 @@
 /**
- * A model of CPython's global interpreter lock (GIL) for the GIL lab, on a SharedArrayBuffer.
+ * A model of CPython's global interpreter lock (GIL), on a SharedArrayBuffer, for the GIL lab and
+ * the counter demo.
  *
  * CPython (since 3.2) lets one thread at a time run bytecode: the thread that holds the GIL. A
- * thread that wants it waits one switch interval (`sys.getswitchinterval()`, 5 ms), then asks the
- * holder to drop it; the holder checks for that request between bytecodes, drops the GIL, and waits
- * until another thread has taken it (forced switching), so it cannot grab it straight back. A thread
- * that blocks on I/O releases the GIL first and takes it again afterwards.
+ * thread that wants it waits one switch interval (`sys.getswitchinterval()`, 5 ms); if the GIL has
+ * not changed hands meanwhile, it sets a drop request. The holder looks for that request only at
+ * certain instructions, the "eval breaker" checks: on entering a Python function (RESUME), after
+ * most calls into C, and at a loop's jump back (JUMP_BACKWARD) — never between the load and the
+ * store of `x += 1`. Seeing it, the holder drops the GIL and waits until another thread has taken
+ * it (forced switching), so it cannot grab it straight back. A thread that blocks on I/O or on a
+ * lock releases the GIL first and takes it again afterwards.
  *
  * Here the lock is a `Mutex` from ./sync; beside it, a few cells: who holds the GIL, how many
- * threads are waiting for it, how many times it was taken, and by whom last. Worker threads only
- * (it blocks).
+ * threads are waiting for it, how many times it was taken, by whom last, and the drop request.
+ * Worker threads only (it blocks).
  */
 import { Mutex, type Region } from './sync'
 
@@ -19,7 +23,8 @@ const WAITERS = 1
 const SWITCHES = 2
 const LAST_HOLDER = 3
 const HANDOVERS = 4
-const CELLS = 5
+const DROP_REQUEST = 5
+const CELLS = 6
 
 /** CPython's default `sys.getswitchinterval()`, in milliseconds. */
 export const switchIntervalMs = 5
@@ -51,10 +56,18 @@ export class Gil {
     return gil
   }
 
-  /** Takes the GIL for thread `id` (1, 2, …), sleeping while another thread holds it. */
+  /**
+   * Takes the GIL for thread `id` (1, 2, …), sleeping while another thread holds it. After each
+   * switch interval in which nobody took it, asks the holder to drop it, as CPython's take_gil does.
+   */
   acquire(id: number): void {
     Atomics.add(this.#cells, WAITERS, 1)
-    this.#mutex.acquire()
+    for (;;) {
+      const switches = Atomics.load(this.#cells, SWITCHES)
+      if (this.#mutex.acquire(switchIntervalMs)) break
+      if (Atomics.load(this.#cells, SWITCHES) === switches) Atomics.store(this.#cells, DROP_REQUEST, 1)
+    }
+    Atomics.store(this.#cells, DROP_REQUEST, 0)
     Atomics.sub(this.#cells, WAITERS, 1)
     Atomics.store(this.#cells, HOLDER, id)
     const last = Atomics.exchange(this.#cells, LAST_HOLDER, id)
@@ -83,6 +96,16 @@ export class Gil {
     Atomics.wait(this.#cells, SWITCHES, switches, switchIntervalMs)
     this.acquire(id)
     return true
+  }
+
+  /**
+   * The eval breaker check, made where CPython makes it (a function's RESUME, after a call into C,
+   * a loop's JUMP_BACKWARD): if a waiting thread asked for the GIL, drop it, wait until another
+   * thread has it, and queue to take it back. True if the GIL changed hands.
+   */
+  evalBreaker(id: number): boolean {
+    if (Atomics.load(this.#cells, DROP_REQUEST) === 0) return false
+    return this.yieldToWaiters(id)
   }
 
   /** The thread holding the GIL now (0: none). */

@@ -7,8 +7,9 @@ import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { RunsTable, type RunsColumn } from '@/components/demo-kit/runs-table'
 import { Stat, Stats } from '@/components/demo-kit/stats'
-import type { CounterMode } from '@/workers/counter.worker'
-import { allocate, Barrier, Mutex } from '@/workers/sync'
+import { runCounter } from '@/workers/counter'
+import type { CounterMode, Interpreter } from '@/workers/counter.worker'
+import { interpreterHelp, interpreters } from './interpreters'
 
 const modes = [
   { value: 'unsafe', label: 'no lock' },
@@ -17,14 +18,21 @@ const modes = [
 ] as const satisfies readonly { value: CounterMode; label: string }[]
 
 const controls = {
+  interpreter: choice({
+    label: 'Interpreter',
+    options: interpreters,
+    default: 'gil',
+    help: interpreterHelp,
+  }),
   mode: choice({ label: 'Increment', options: modes, default: 'unsafe' }),
   workers: int({ label: 'Workers', min: 1, max: 8, default: 4 }),
   increments: int({ label: 'Increments each', min: 1, max: 5_000_000, default: 1_000_000 }),
 }
 
-type Run = { id: number; mode: CounterMode; workers: number; expected: number; actual: number; ms: number }
+type Run = { id: number; interpreter: Interpreter; mode: CounterMode; workers: number; expected: number; actual: number; ms: number }
 
 const runColumns: RunsColumn<Run>[] = [
+  { label: 'Interpreter', cell: (run) => shortInterpreter[run.interpreter] },
   { label: 'Increment', cell: (run) => modeLabel(run.mode) },
   { label: 'Workers', figure: true, cell: (run) => run.workers },
   { label: 'Expected', figure: true, cell: (run) => fmt(run.expected) },
@@ -37,11 +45,29 @@ const fmt = (n: number) => n.toLocaleString('en-US')
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(part && part < whole / 1000 ? 3 : 1)}%`
 const duration = (ms: number) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`
 const modeLabel = (mode: CounterMode) => modes.find((m) => m.value === mode)!.label
+const shortInterpreter: Record<Interpreter, string> = { gil: 'GIL', 'gil-call': 'GIL, call inside', 'free-threaded': 'free-threaded' }
 const pollMs = 250
 
+/** Why the count came out as it did, in the words of the interpreter the workers stood in for. */
+function explain(interpreter: Interpreter, mode: CounterMode, workers: number, lost: number): string {
+  if (lost > 0) {
+    return interpreter === 'gil-call'
+      ? 'The GIL changed hands at the call to add_one, after a read and before its write, as it does in CPython.'
+      : 'Free-threaded workers run at once: one reads while another is between its read and its write.'
+  }
+  if (mode !== 'unsafe') return ''
+  if (workers === 1) return 'One worker has no one to race.'
+  if (interpreter === 'gil') {
+    return 'With the GIL, no switch can land between the read and the write of a bare +=, so CPython prints this too: luck of where it switches, not a promise.'
+  }
+  return 'Nothing prevented a lost update: run it again.'
+}
+
 /**
- * The ThreadSafeCounter, for real: N workers increment one Int32 in a SharedArrayBuffer, all
- * starting at once behind a barrier. Without the lock updates go missing; with it the count is exact.
+ * The counter of counter.py, for real: N workers run the increment loop's bytecode on one Int32 in a
+ * SharedArrayBuffer, all starting at once. With the GIL model they hand it over only where CPython
+ * does, so the bare += comes out exact, as counter.py prints; a call inside the increment, or no
+ * GIL at all, loses updates. With the lock the count is always exact.
  */
 export function CounterDemo({ code, differs }: DemoSlots) {
   const { group, alive } = useWorkers('counter')
@@ -52,35 +78,29 @@ export function CounterDemo({ code, differs }: DemoSlots) {
     id: 'counter',
     controls,
     requiresIsolation: true,
-    run: async ({ mode, workers, increments }, { signal }) => {
-      const expected = workers * increments
+    run: async ({ interpreter, mode, workers, increments }, { signal }) => {
       const t0 = performance.now()
-      const memory = allocate({ value: Int32Array.BYTES_PER_ELEMENT, lock: Mutex.bytes, start: Barrier.bytes })
-      Mutex.create(memory.lock)
-      Barrier.create(workers, memory.start)
-      const value = new Int32Array(memory.value.buffer, memory.value.byteOffset, 1)
-      setLive({ expected, actual: 0 })
-      // The page may read shared memory any time; it must never block on it (no Atomics.wait here).
-      const poll = setInterval(() => setLive({ expected, actual: Atomics.load(value, 0) }), pollMs)
+      let poll: ReturnType<typeof setInterval> | undefined
       try {
-        const spawned = Array.from({ length: workers }, () => group.spawn({ signal }))
-        const spans = await Promise.all(spawned.map(({ api }) => api.run(mode, increments, memory)))
-        const ms = Math.max(...spans.map((s) => s.end)) - Math.min(...spans.map((s) => s.start))
-        const actual = Atomics.load(value, 0)
+        const { expected, actual, ms } = await runCounter(group, { interpreter, mode, workers, increments }, {
+          signal,
+          onStart: (read) => {
+            setLive({ expected: workers * increments, actual: 0 })
+            poll = setInterval(() => setLive({ expected: workers * increments, actual: read() }), pollMs)
+          },
+        })
         const lost = expected - actual
         setLive({ expected, actual })
-        setHistory((prev) => [{ id: t0, mode, workers, expected, actual, ms }, ...prev].slice(0, 6))
+        setHistory((prev) => [{ id: t0, interpreter, mode, workers, expected, actual, ms }, ...prev].slice(0, 6))
         const time = duration(ms)
+        const why = explain(interpreter, mode, workers, lost)
         const summary =
           lost > 0
-            ? `Lost ${fmt(lost)} of ${fmt(expected)} updates (${pct(lost, expected)}): the counter reads ${fmt(actual)}. Took ${time}.`
-            : mode === 'unsafe'
-              ? `No update lost this time (${fmt(actual)}), but nothing prevented it${workers === 1 ? ': one worker has no one to race' : ': run it again'}. Took ${time}.`
-              : `Exact: ${fmt(actual)} of ${fmt(expected)}, in ${time}.`
-        return { result: { expected, actual, ms: Math.round(ms) }, summary }
+            ? `Lost ${fmt(lost)} of ${fmt(expected)} updates (${pct(lost, expected)}): the counter reads ${fmt(actual)}. ${why} Took ${time}.`
+            : `Exact: ${fmt(actual)} of ${fmt(expected)}, in ${time}.${why ? ` ${why}` : ''}`
+        return { result: { interpreter, expected, actual, ms: Math.round(ms) }, summary }
       } finally {
         clearInterval(poll)
-        group.terminateAll()
       }
     },
   })

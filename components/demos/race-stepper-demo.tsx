@@ -2,7 +2,7 @@
 
 import type { KeyboardEvent } from 'react'
 import { useId, useRef, useState } from 'react'
-import { bool } from '@/components/demo-kit/controls'
+import { bool, choice } from '@/components/demo-kit/controls'
 import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
 import { useDemo, type Outcome } from '@/components/demo-kit/use-demo'
 import {
@@ -14,29 +14,42 @@ import {
   outcome,
   program,
   step,
+  switchPoint,
   threadIds,
   undo,
+  type Interpreter,
   type RaceState,
+  type Setup,
   type ThreadId,
 } from './race-stepper'
+import { interpreterHelp, interpreters } from './interpreters'
 
 const controls = {
+  interpreter: choice({ label: 'Interpreter', options: interpreters, default: 'gil', help: interpreterHelp }),
   lock: bool({ label: 'Guard it with a lock (with lock:)', default: false }),
 }
 
 type Board = { state: RaceState; said: string[] }
 
-type Result = { lock: boolean; value: number; lostUpdate: boolean; schedule: string }
+type Result = { interpreter: Interpreter; lock: boolean; value: number; lostUpdate: boolean; schedule: string }
+
+const sameSetup = (a: Setup, b: Setup) => a.interpreter === b.interpreter && a.withLock === b.withLock
 
 function finish(state: RaceState): Outcome<Result> {
   const { value, lostUpdate } = outcome(state)!
+  const { interpreter, withLock } = state.setup
   const summary = lostUpdate
-    ? `Lost update! Both threads ran value += 1, yet value is ${value}. Each loaded the old value before the other stored.`
-    : state.withLock
+    ? `Lost update! Both threads ran the increment, yet value is ${value}. Each loaded the old value before the other stored.`
+    : withLock
       ? `value is ${value}. With the lock, a thread cannot load until the other has stored and released: no schedule loses an update.`
-      : `value is ${value}: no update lost this time. Try again, and let one thread load before the other stores.`
-  return { result: { lock: state.withLock, value, lostUpdate, schedule: state.schedule.join('') }, summary }
+      : interpreter === 'gil'
+        ? `value is ${value}. With the GIL, a thread keeps it from LOAD to STORE: no switch point lies in between, so no schedule loses an update. Pick “a call inside the increment” and try again.`
+        : `value is ${value}: no update lost this time. Try again, and let one thread load before the other stores.`
+  return { result: { interpreter, lock: withLock, value, lostUpdate, schedule: state.schedule.join('') }, summary }
 }
+
+/** Why a thread's button does nothing now, in a few words. */
+const blockedText = { finished: 'Finished.', 'waiting for the GIL': 'Waiting for the GIL.', 'waiting for the lock': 'Blocked: waiting for the lock.' } as const
 
 function Key({ children }: { children: string }) {
   return <kbd className="rounded border border-[var(--border)] bg-[var(--bg)] px-1.5 font-mono text-xs text-[var(--text)]">{children}</kbd>
@@ -61,8 +74,9 @@ export function RaceStepperDemo({ code, differs }: DemoSlots) {
     id: 'race-stepper',
     controls,
     // Runs until the learner has stepped both threads to the end (or presses Stop).
-    run: ({ lock }, { signal }) => {
-      show(resume.current?.state.withLock === lock ? resume.current : { state: initial(lock), said: [] })
+    run: ({ interpreter, lock }, { signal }) => {
+      const setup = { interpreter, withLock: lock }
+      show(resume.current && sameSetup(resume.current.state.setup, setup) ? resume.current : { state: initial(setup), said: [] })
       resume.current = null
       return new Promise<Outcome<Result>>((resolve) => {
         session.current = resolve
@@ -71,12 +85,13 @@ export function RaceStepperDemo({ code, differs }: DemoSlots) {
     },
   })
 
-  const withLock = demo.values?.lock ?? false
+  const setup: Setup = { interpreter: demo.values?.interpreter ?? 'gil', withLock: demo.values?.lock ?? false }
+  const { withLock } = setup
   const current = (): Board => {
     const b = latest.current
-    return b && b.state.withLock === withLock ? b : { state: initial(withLock), said: [] }
+    return b && sameSetup(b.state.setup, setup) ? b : { state: initial(setup), said: [] }
   }
-  const shown = board && board.state.withLock === withLock ? board : { state: initial(withLock), said: [] }
+  const shown = board && sameSetup(board.state.setup, setup) ? board : { state: initial(setup), said: [] }
   const { state, said } = shown
   const result = finished(state) ? outcome(state) : null
 
@@ -98,9 +113,12 @@ export function RaceStepperDemo({ code, differs }: DemoSlots) {
   function stepThread(id: ThreadId) {
     const now = current()
     // A finished run starts over on the next step.
-    const from = finished(now.state) ? { state: initial(withLock), said: [] } : now
+    const from = finished(now.state) ? { state: initial(setup), said: [] } : now
     const why = blocked(from.state, id)
     if (why === 'finished') return setNotice(`Thread ${id} has finished its steps.`)
+    if (why === 'waiting for the GIL') {
+      return setNotice(`Thread ${id} cannot step: thread ${from.state.gilHolder} holds the GIL and keeps it until a switch point (⇄).`)
+    }
     if (why) return setNotice(`Thread ${id} cannot step: it is waiting for the lock, which thread ${from.state.lockHolder} holds.`)
     const line = narrate(from.state, id)
     setNotice(line)
@@ -116,7 +134,7 @@ export function RaceStepperDemo({ code, differs }: DemoSlots) {
 
   function startOver() {
     setNotice('Back to the start: value is 0.')
-    if (session.current) show({ state: initial(withLock), said: [] })
+    if (session.current) show({ state: initial(setup), said: [] })
     else void demo.run()
   }
 
@@ -135,8 +153,17 @@ export function RaceStepperDemo({ code, differs }: DemoSlots) {
       title="You are the scheduler"
       description={
         <p>
-          Two threads each run <code>value += 1</code>, which CPython executes as three steps: load the value, add 1, store it back.
+          {setup.interpreter === 'gil-call' ? (
+            <>
+              Two threads each run <code>value = add_one(value)</code>: load the value, call <code>add_one</code>, which adds 1, and store the result.
+            </>
+          ) : (
+            <>
+              Two threads each run <code>value += 1</code>, which CPython executes as three steps: load the value, add 1, store it back.
+            </>
+          )}{' '}
           Choose which thread takes each step. Can you make two increments add up to 1?
+          {setup.interpreter === 'free-threaded' ? ' Without a GIL, either thread may step at any time.' : ' With the GIL, threads switch only at a switch point (⇄), as in CPython.'}
         </p>
       }
       runLabel="from the start"
@@ -148,7 +175,8 @@ export function RaceStepperDemo({ code, differs }: DemoSlots) {
           {threadIds.map((id, column) => {
             const thread = state.threads[id]
             const why = blocked(state, id)
-            const steps = program(withLock)
+            const steps = program(setup)
+            const gil = setup.interpreter !== 'free-threaded'
             return (
               <section
                 key={id}
@@ -170,6 +198,13 @@ export function RaceStepperDemo({ code, differs }: DemoSlots) {
                       </span>
                       <span>
                         {instruction[op]}
+                        {gil && switchPoint(op) ? (
+                          <span title="The GIL may change hands after this step">
+                            {' '}
+                            <span aria-hidden="true">⇄</span>
+                            <span className="sr-only">(switch point)</span>
+                          </span>
+                        ) : null}
                         {i < thread.pc ? <span className="sr-only"> (done)</span> : null}
                       </span>
                     </li>
@@ -190,7 +225,7 @@ export function RaceStepperDemo({ code, differs }: DemoSlots) {
                 </button>
                 {why && !result ? (
                   <p id={`${whyId}-${id}`} className="m-0 mt-1 text-sm text-[var(--muted)]">
-                    {why === 'finished' ? 'Finished.' : 'Blocked: waiting for the lock.'}
+                    {blockedText[why]}
                   </p>
                 ) : null}
               </section>
@@ -204,6 +239,11 @@ export function RaceStepperDemo({ code, differs }: DemoSlots) {
             {withLock ? (
               <p className="m-0 text-sm">lock: {state.lockHolder ? `held by ${state.lockHolder}` : 'free'}</p>
             ) : null}
+            {setup.interpreter === 'free-threaded' ? (
+              <p className="m-0 text-sm">no GIL</p>
+            ) : (
+              <p className="m-0 text-sm">GIL: {state.gilHolder ? `held by ${state.gilHolder}` : 'free at a switch point'}</p>
+            )}
           </section>
         </div>
         <div className="mt-3 flex flex-wrap gap-2">

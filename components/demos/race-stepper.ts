@@ -3,17 +3,38 @@
  * bytecode steps — LOAD the value, ADD 1 to it, STORE it back. The learner is the scheduler and
  * picks which thread takes the next step. With a lock, each thread first ACQUIREs it and finally
  * RELEASEs it, and a thread that finds it taken cannot step.
+ *
+ * Which interleavings are possible depends on the interpreter, as in the counter demo: with the GIL,
+ * a thread keeps it from its first step until it reaches a switch point (a call, or its end), so
+ * the other thread cannot step in between; free-threaded, either thread may step at any time.
  */
+import type { Interpreter } from '@/workers/counter.worker'
 
+export type { Interpreter }
 export const threadIds = ['A', 'B'] as const
 export type ThreadId = (typeof threadIds)[number]
 
 // #region rules
-export type Op = 'acquire' | 'load' | 'add' | 'store' | 'release'
+export type Op = 'acquire' | 'load' | 'call' | 'add' | 'store' | 'release'
 
-/** The steps of `value += 1`; `with lock:` adds acquire and release. */
-export const program = (withLock: boolean): readonly Op[] =>
-  withLock ? ['acquire', 'load', 'add', 'store', 'release'] : ['load', 'add', 'store']
+/** What both threads run: which interpreter, and whether the increment is inside `with lock:`. */
+export type Setup = { interpreter: Interpreter; withLock: boolean }
+
+/**
+ * The steps of `value += 1`, or of `value = add_one(value)` (a call between the load and the
+ * store); `with lock:` adds acquire and release.
+ */
+export function program({ interpreter, withLock }: Setup): readonly Op[] {
+  const body: Op[] = interpreter === 'gil-call' ? ['load', 'call', 'add', 'store'] : ['load', 'add', 'store']
+  return withLock ? ['acquire', ...body, 'release'] : body
+}
+
+/**
+ * Whether the GIL may change hands after this step: CPython checks for a waiting thread on entering
+ * a Python function (the call to add_one) and after a call into C (the lock's release). A thread
+ * also hands it over when it finishes.
+ */
+export const switchPoint = (op: Op) => op === 'call' || op === 'release'
 
 export type ThreadState = {
   /** Index of the next step in `program`; equal to its length once finished. */
@@ -23,30 +44,34 @@ export type ThreadState = {
 }
 
 export type RaceState = {
-  withLock: boolean
+  setup: Setup
   /** The shared `value` both threads update. */
   value: number
   threads: Record<ThreadId, ThreadState>
   lockHolder: ThreadId | null
+  /** The thread that holds the GIL between switch points (never set free-threaded). */
+  gilHolder: ThreadId | null
   /** The schedule so far: which thread took each step. Undo drops the last. */
   schedule: ThreadId[]
 }
 
-export const initial = (withLock: boolean): RaceState => ({
-  withLock,
+export const initial = (setup: Setup): RaceState => ({
+  setup,
   value: 0,
   threads: { A: { pc: 0, local: null }, B: { pc: 0, local: null } },
   lockHolder: null,
+  gilHolder: null,
   schedule: [],
 })
 
-export type Blocked = 'finished' | 'waiting for the lock'
+export type Blocked = 'finished' | 'waiting for the GIL' | 'waiting for the lock'
 
 /** Why a thread cannot take a step now, or null if it can. */
 export function blocked(state: RaceState, id: ThreadId): Blocked | null {
-  const steps = program(state.withLock)
+  const steps = program(state.setup)
   const { pc } = state.threads[id]
   if (pc >= steps.length) return 'finished'
+  if (state.gilHolder !== null && state.gilHolder !== id) return 'waiting for the GIL'
   if (steps[pc] === 'acquire' && state.lockHolder !== null && state.lockHolder !== id) return 'waiting for the lock'
   return null
 }
@@ -56,7 +81,8 @@ export function step(state: RaceState, id: ThreadId): RaceState {
   const why = blocked(state, id)
   if (why) throw new Error(`Thread ${id} cannot step: ${why}.`)
   const thread = state.threads[id]
-  const op = program(state.withLock)[thread.pc]!
+  const steps = program(state.setup)
+  const op = steps[thread.pc]!
   let { value, lockHolder } = state
   let local = thread.local
   switch (op) {
@@ -65,6 +91,8 @@ export function step(state: RaceState, id: ThreadId): RaceState {
       break
     case 'load':
       local = value
+      break
+    case 'call': // add_one(value): the GIL may change hands as add_one starts
       break
     case 'add':
       local = local! + 1
@@ -76,10 +104,13 @@ export function step(state: RaceState, id: ThreadId): RaceState {
       lockHolder = null
       break
   }
+  const done = thread.pc + 1 === steps.length
+  const gilHolder = state.setup.interpreter === 'free-threaded' || switchPoint(op) || done ? null : id
   return {
     ...state,
     value,
     lockHolder,
+    gilHolder,
     threads: { ...state.threads, [id]: { pc: thread.pc + 1, local } },
     schedule: [...state.schedule, id],
   }
@@ -88,12 +119,12 @@ export function step(state: RaceState, id: ThreadId): RaceState {
 
 /** The same run with the last step taken back. Replaying keeps undo exact. */
 export function undo(state: RaceState): RaceState {
-  return replay(state.withLock, state.schedule.slice(0, -1))
+  return replay(state.setup, state.schedule.slice(0, -1))
 }
 
 /** Runs a whole schedule, e.g. `['A', 'B', 'A', …]`, from the start. */
-export function replay(withLock: boolean, schedule: readonly ThreadId[]): RaceState {
-  return schedule.reduce(step, initial(withLock))
+export function replay(setup: Setup, schedule: readonly ThreadId[]): RaceState {
+  return schedule.reduce(step, initial(setup))
 }
 
 export const finished = (state: RaceState) => threadIds.every((id) => blocked(state, id) === 'finished')
@@ -108,6 +139,7 @@ export function outcome(state: RaceState): { value: number; lostUpdate: boolean 
 export const instruction: Record<Op, string> = {
   acquire: 'ACQUIRE lock',
   load: 'LOAD value',
+  call: 'CALL add_one',
   add: 'ADD 1',
   store: 'STORE value',
   release: 'RELEASE lock',
@@ -115,7 +147,7 @@ export const instruction: Record<Op, string> = {
 
 /** One sentence on what a step just did, for the log and for screen readers. */
 export function narrate(before: RaceState, id: ThreadId): string {
-  const op = program(before.withLock)[before.threads[id].pc]!
+  const op = program(before.setup)[before.threads[id].pc]!
   const after = step(before, id)
   const local = after.threads[id].local
   switch (op) {
@@ -123,11 +155,13 @@ export function narrate(before: RaceState, id: ThreadId): string {
       return `Thread ${id} acquires the lock.`
     case 'load':
       return `Thread ${id} loads value: it now holds ${local}.`
+    case 'call':
+      return `Thread ${id} calls add_one(${local}): the GIL may change hands here.`
     case 'add':
       return `Thread ${id} adds 1 to its own copy: ${local}.`
     case 'store': {
       const other = before.threads[id === 'A' ? 'B' : 'A']
-      const overwrites = other.pc > program(before.withLock).indexOf('store') && before.value >= local!
+      const overwrites = other.pc > program(before.setup).indexOf('store') && before.value >= local!
       return overwrites
         ? `Thread ${id} stores ${local} into value, overwriting thread ${id === 'A' ? 'B' : 'A'}'s update.`
         : `Thread ${id} stores ${local} into value.`
@@ -138,13 +172,13 @@ export function narrate(before: RaceState, id: ThreadId): string {
 }
 
 /** Every order in which the scheduler could interleave the two threads. */
-export function allSchedules(withLock: boolean): ThreadId[][] {
+export function allSchedules(setup: Setup): ThreadId[][] {
   const done: ThreadId[][] = []
   const explore = (state: RaceState) => {
     const runnable = threadIds.filter((id) => blocked(state, id) === null)
     if (runnable.length === 0) done.push(state.schedule)
     for (const id of runnable) explore(step(state, id))
   }
-  explore(initial(withLock))
+  explore(initial(setup))
   return done
 }

@@ -17,6 +17,8 @@ dis.dis(increment)
 #   BINARY_OP     13 (+=)      <- ADD: value + 1, on this thread's stack
 #   STORE_GLOBAL   0 (value)   <- STORE: write the result back
 #
-# A thread switch can come between any two of these steps. If thread B
-# loads value before thread A has stored, both store the same number,
-# and one increment is lost.
+# If thread B loads value after thread A has loaded it but before A has
+# stored, both store the same number, and one increment is lost. CPython
+# with the GIL (3.10+) switches threads only at calls and at a loop's jump
+# back, never between these steps; a free-threaded build runs threads at
+# the same moment, so there nothing keeps B out.
