@@ -39,6 +39,26 @@ test.describe('Pool.map with partial', () => {
     expect((await runDemo<{ results: number[] }>(page, 'pool-map')).results).toHaveLength(10)
   })
 
+  test('chunksize auto is chunksize=None: the chunks CPython would send', async ({ page }) => {
+    await page.goto(at('pool-map', { n: '1000', workers: '3', chunksize: 'auto' }))
+    const root = demo(page, 'pool-map')
+    await expect(root.getByRole('textbox', { name: /^chunksize/ })).toHaveValue('auto')
+    const result = await runDemo<{ chunksize: number; chunks: number }>(page, 'pool-map')
+    // CPython: divmod(1000, 4 * 3) is (83, 4), and the remainder adds one: 84 items a chunk, 12 chunks.
+    expect(result).toMatchObject({ chunksize: 84, chunks: 12 })
+    await expect(root.getByRole('status')).toContainText('the size chunksize=None picks for 1000 items on 3 workers')
+  })
+
+  test('refuses chunksize 0, says why, and starts no worker', async ({ page }) => {
+    const workers = trackWorkers(page)
+    await page.goto(at('pool-map', { chunksize: '0' }))
+    const root = demo(page, 'pool-map')
+    await expect(root.getByText(/chunksize=0 does not mean “let map choose”.*returns \[None\] \* n without calling square_number/)).toBeVisible()
+    await expectRefusal(root, workers)
+    await root.getByRole('textbox', { name: /^chunksize/ }).fill('None')
+    expect(await runDemo<{ chunksize: number }>(page, 'pool-map')).toMatchObject({ chunksize: 1 })
+  })
+
   test('refuses an out-of-range n without starting a worker', async ({ page }) => {
     const workers = trackWorkers(page)
     await page.goto(at('pool-map', { n: '1001' }))

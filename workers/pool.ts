@@ -39,8 +39,9 @@ export type ChunkEvent =
 
 export type MapOptions = {
   /**
-   * Items a worker takes at a time. Defaults as in Python: for `map`, ⌈items ÷ (4 × size)⌉;
-   * for `imapUnordered`, 1.
+   * Items a worker takes at a time. Left out, it defaults as in Python: for `map`, what CPython's
+   * `chunksize=None` picks (`defaultChunksize`); for `imapUnordered`, 1. A chunksize below 1 is
+   * refused: CPython's `Pool.map(f, items, chunksize=0)` returns `[None] * n` without calling `f`.
    */
   chunksize?: number
   /** Follows the job chunk by chunk: which worker ran which items, and when (timelines). */
@@ -61,9 +62,14 @@ export type PoolState = 'running' | 'closed' | 'terminated'
 /** Python's default `Pool` size: the number of logical cores (1 where the platform will not say). */
 export const cpuCount = () => globalThis.navigator?.hardwareConcurrency || 1
 
-/** `Pool.map`'s default chunk size: about four chunks per worker, so stragglers even out. */
+/**
+ * `Pool.map`'s `chunksize=None`, as CPython computes it: `chunksize, extra = divmod(len(items),
+ * 4 * workers)`, plus 1 if there is a remainder, and 0 for no items. About four chunks per worker,
+ * so stragglers even out.
+ */
 export function defaultChunksize(items: number, size: number): number {
-  return Math.max(1, Math.ceil(items / (size * 4)))
+  const chunksize = Math.floor(items / (4 * size))
+  return items % (4 * size) ? chunksize + 1 : chunksize
 }
 
 type Job = {
@@ -263,9 +269,10 @@ export class Pool<T extends Tasks> {
     onChunk: MapOptions['onChunk'],
     handlers: Pick<Job, 'deliver' | 'settle'>,
   ): Job {
-    if (!Number.isInteger(chunksize) || chunksize < 1) throw new RangeError(`chunksize must be a whole number ≥ 1, not ${chunksize}.`)
+    // CPython's map(chunksize=0) quietly returns [None] * n; this pool refuses. No items need no chunks (CPython's chunksize=None gives 0).
+    if (!Number.isInteger(chunksize) || (chunksize < 1 && items.length)) throw new RangeError(`chunksize must be a whole number ≥ 1, not ${chunksize}.`)
     const bound = typeof task === 'string' ? { task, fixed: [] } : (task as Bound<T>)
-    const chunks = Math.ceil(items.length / chunksize)
+    const chunks = items.length ? Math.ceil(items.length / chunksize) : 0
     const job: Job = {
       order: { id: nextJob++, task: bound.task, items, chunksize, chunks, style, fixed: bound.fixed as unknown[], next: new Int32Array(new SharedArrayBuffer(4)) },
       pending: chunks,

@@ -13,9 +13,10 @@ type ControlFieldProps = {
 }
 
 const rangeHint = (spec: ControlSpec) =>
-  spec.kind === 'int' || spec.kind === 'decimal'
-    ? `${spec.min.toLocaleString('en-US')}–${spec.max.toLocaleString('en-US')}${spec.unit ? ` ${spec.unit}` : ''}`
+  spec.kind === 'int' || spec.kind === 'int-or-none' || spec.kind === 'decimal'
+    ? `${spec.min.toLocaleString('en-US')}–${spec.max.toLocaleString('en-US')}${spec.unit ? ` ${spec.unit}` : ''}${spec.kind === 'int-or-none' ? `, or ${spec.none}` : ''}`
     : undefined
+const inputModes = { int: 'numeric', 'int-or-none': 'text', decimal: 'decimal' } as const
 
 /**
  * One labelled control. A bad value keeps its text and gets its message right below. Memoized: a
@@ -116,7 +117,7 @@ export const ControlField = memo(function ControlField({ name, spec, raw, error,
       <input
         id={id}
         type="text"
-        inputMode={spec.kind === 'int' ? 'numeric' : 'decimal'}
+        inputMode={inputModes[spec.kind]}
         autoComplete="off"
         value={raw}
         disabled={disabled}

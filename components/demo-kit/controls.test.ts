@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bool, choice, decimal, defaultRaws, int, parseAll, parseControl, presetFromSearch, presetSearch, text } from './controls'
+import { bool, choice, decimal, defaultRaws, int, intOrNone, parseAll, parseControl, presetFromSearch, presetSearch, text } from './controls'
 
 const workers = int({ label: 'Workers', min: 1, max: 16, default: 4 })
 const seconds = decimal({ label: 'Seconds', min: 0.1, max: 5, default: 2 })
@@ -47,6 +47,40 @@ describe('parseControl', () => {
     const source = text({ label: 'YAML', default: '', maxLength: 5 })
     expect(parseControl(source, 'abcde')).toEqual({ ok: true, value: 'abcde' })
     expect(parseControl(source, 'abcdef')).toMatchObject({ ok: false, message: expect.stringContaining('limit is 5') })
+  })
+})
+
+describe('a whole number or None', () => {
+  const chunksize = intOrNone({
+    label: 'chunksize',
+    min: 1,
+    max: 1000,
+    none: 'auto',
+    default: null,
+    refuse: { 0: 'chunksize=0 returns [None] * n.' },
+  })
+
+  it('reads its word, or Python’s own None, as null', () => {
+    for (const raw of ['auto', ' AUTO ', 'None', 'none']) expect(parseControl(chunksize, raw), raw).toEqual({ ok: true, value: null })
+    expect(parseControl(chunksize, '7')).toEqual({ ok: true, value: 7 })
+  })
+
+  it('refuses a listed value with its reason, before the range', () => {
+    expect(parseControl(chunksize, '0')).toEqual({ ok: false, message: 'chunksize=0 returns [None] * n.' })
+    expect(parseControl(chunksize, '-1')).toEqual({ ok: false, message: '-1 is below the minimum, 1.' })
+  })
+
+  it('names the word in the hint for a value that is not a number', () => {
+    expect(parseControl(chunksize, 'lots')).toEqual({ ok: false, message: '“lots” is not a whole number. Use 1 to 1,000, or auto.' })
+    expect(parseControl(chunksize, '')).toEqual({ ok: false, message: 'Enter a whole number from 1 to 1,000, or auto.' })
+  })
+
+  it('starts as its word and keeps it out of preset links', () => {
+    const specs = { chunksize }
+    expect(defaultRaws(specs)).toEqual({ chunksize: 'auto' })
+    expect(presetSearch('pool-map', specs, { chunksize: 'auto' })).toBe('?demo=pool-map')
+    expect(presetSearch('pool-map', specs, { chunksize: '7' })).toBe('?demo=pool-map&chunksize=7')
+    expect(parseAll(specs, defaultRaws(specs)).values).toEqual({ chunksize: null })
   })
 })
 

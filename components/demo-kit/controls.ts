@@ -6,7 +6,21 @@
 
 type Common = { label: string; /** One short line under the control. */ help?: string }
 
-export type IntSpec = Common & { kind: 'int'; min: number; max: number; default: number; unit?: string }
+export type IntSpec = Common & {
+  kind: 'int'
+  min: number
+  max: number
+  default: number
+  unit?: string
+  /** Whole numbers that are refused even in range, each with the reason the learner reads. */
+  refuse?: Readonly<Record<number, string>>
+}
+/**
+ * A whole number, or a word standing for Python's `None` (parsed to null), for arguments where
+ * `None` means something no number says: `chunksize=None` is "let map choose". `None` itself is
+ * accepted too, as Python spells it.
+ */
+export type IntOrNoneSpec = Omit<IntSpec, 'kind' | 'default'> & { kind: 'int-or-none'; none: string; default: number | null }
 export type DecimalSpec = Common & { kind: 'decimal'; min: number; max: number; default: number; unit?: string }
 export type ChoiceOption<T extends string> = { value: T; label: string }
 export type ChoiceSpec<T extends string = string> = Common & {
@@ -17,10 +31,12 @@ export type ChoiceSpec<T extends string = string> = Common & {
 export type BoolSpec = Common & { kind: 'bool'; default: boolean }
 export type TextSpec = Common & { kind: 'text'; default: string; maxLength: number; rows?: number }
 
-export type ControlSpec = IntSpec | DecimalSpec | ChoiceSpec | BoolSpec | TextSpec
+export type ControlSpec = IntSpec | IntOrNoneSpec | DecimalSpec | ChoiceSpec | BoolSpec | TextSpec
 export type ControlSpecs = Record<string, ControlSpec>
 
-export type ValueOf<S extends ControlSpec> = S extends IntSpec | DecimalSpec
+export type ValueOf<S extends ControlSpec> = S extends IntOrNoneSpec
+  ? number | null
+  : S extends IntSpec | DecimalSpec
   ? number
   : S extends ChoiceSpec<infer T>
     ? T
@@ -32,6 +48,7 @@ export type RawValues<C extends ControlSpecs> = Record<keyof C, string>
 export type Errors<C extends ControlSpecs> = Partial<Record<keyof C, string>>
 
 export const int = (spec: Omit<IntSpec, 'kind'>): IntSpec => ({ kind: 'int', ...spec })
+export const intOrNone = (spec: Omit<IntOrNoneSpec, 'kind'>): IntOrNoneSpec => ({ kind: 'int-or-none', ...spec })
 export const decimal = (spec: Omit<DecimalSpec, 'kind'>): DecimalSpec => ({ kind: 'decimal', ...spec })
 export const bool = (spec: Omit<BoolSpec, 'kind'>): BoolSpec => ({ kind: 'bool', ...spec })
 export const text = (spec: Omit<TextSpec, 'kind'>): TextSpec => ({ kind: 'text', ...spec })
@@ -47,10 +64,23 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string }
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 })
 const quote = (raw: string) => `“${raw.length > 24 ? `${raw.slice(0, 24)}…` : raw}”`
 
-function inRange(spec: IntSpec | DecimalSpec, value: number): Parsed<number> {
+function inRange(spec: IntSpec | IntOrNoneSpec | DecimalSpec, value: number): Parsed<number> {
   if (value < spec.min) return { ok: false, message: `${fmt(value)} is below the minimum, ${fmt(spec.min)}.` }
   if (value > spec.max) return { ok: false, message: `${fmt(value)} is above the maximum, ${fmt(spec.max)}.` }
   return { ok: true, value }
+}
+
+/** A whole number in range and not refused; `orNone` ends the hint of what to type instead. */
+function wholeNumber(spec: IntSpec | IntOrNoneSpec, trimmed: string, orNone = ''): Parsed<number> {
+  const limits = `${fmt(spec.min)} to ${fmt(spec.max)}${orNone}`
+  if (trimmed === '') return { ok: false, message: `Enter a whole number from ${limits}.` }
+  // Python-style digit separators are welcome: 1_000_000.
+  if (!/^[+-]?\d+(?:_\d+)*$/.test(trimmed)) return { ok: false, message: `${quote(trimmed)} is not a whole number. Use ${limits}.` }
+  const value = Number(trimmed.replaceAll('_', ''))
+  if (!Number.isSafeInteger(value)) return { ok: false, message: `${quote(trimmed)} is far too large.` }
+  const refused = spec.refuse?.[value]
+  if (refused) return { ok: false, message: refused }
+  return inRange(spec, value)
 }
 
 /** Parses one raw value against its spec. Never throws, never yields NaN. */
@@ -61,15 +91,12 @@ export function parseControl<S extends ControlSpec>(spec: S, raw: string): Parse
 function parseAny(spec: ControlSpec, raw: string): Parsed<unknown> {
   const trimmed = raw.trim()
   switch (spec.kind) {
-    case 'int': {
-      if (trimmed === '') return { ok: false, message: `Enter a whole number from ${fmt(spec.min)} to ${fmt(spec.max)}.` }
-      // Python-style digit separators are welcome: 1_000_000.
-      if (!/^[+-]?\d+(?:_\d+)*$/.test(trimmed)) {
-        return { ok: false, message: `${quote(trimmed)} is not a whole number. Use ${fmt(spec.min)} to ${fmt(spec.max)}.` }
-      }
-      const value = Number(trimmed.replaceAll('_', ''))
-      if (!Number.isSafeInteger(value)) return { ok: false, message: `${quote(trimmed)} is far too large.` }
-      return inRange(spec, value)
+    case 'int':
+      return wholeNumber(spec, trimmed)
+    case 'int-or-none': {
+      const word = trimmed.toLowerCase()
+      if (word === spec.none.toLowerCase() || word === 'none') return { ok: true, value: null }
+      return wholeNumber(spec, trimmed, `, or ${spec.none}`)
     }
     case 'decimal': {
       if (trimmed === '') return { ok: false, message: `Enter a number from ${fmt(spec.min)} to ${fmt(spec.max)}.` }
@@ -103,8 +130,11 @@ function parseAny(spec: ControlSpec, raw: string): Parsed<unknown> {
   }
 }
 
+/** The text a control starts with: its default, or for `None` the word that stands for it. */
+export const defaultRaw = (spec: ControlSpec): string => (spec.kind === 'int-or-none' && spec.default === null ? spec.none : String(spec.default))
+
 export function defaultRaws<C extends ControlSpecs>(specs: C): RawValues<C> {
-  return Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, String(spec.default)])) as RawValues<C>
+  return Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, defaultRaw(spec)])) as RawValues<C>
 }
 
 /** Parses every control; `values` is set only when all are valid. */
@@ -151,7 +181,7 @@ export function presetFromSearch<C extends ControlSpecs>(
 export function presetSearch<C extends ControlSpecs>(id: string, specs: C, raws: RawValues<C>): string {
   const params = new URLSearchParams({ demo: id })
   for (const name of Object.keys(specs)) {
-    if (raws[name] !== String(specs[name]!.default)) params.set(name, raws[name]!)
+    if (raws[name] !== defaultRaw(specs[name]!)) params.set(name, raws[name]!)
   }
   return `?${params}`
 }

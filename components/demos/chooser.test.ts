@@ -8,6 +8,13 @@ describe('chooseModel', () => {
     expect(chooseModel(task({ bound: 'cpu', tasks: 8 }))).toMatchObject({ model: 'multiprocessing', api: expect.stringContaining('Pool') })
   })
 
+  it('sizes a pool by the CPUs this process may use, not by os.cpu_count()', () => {
+    const advice = chooseModel(task({ bound: 'cpu', tasks: 8 }))
+    expect(advice.api).not.toMatch(/cpu_count/)
+    expect(advice.why.join(' ')).toMatch(/os\.process_cpu_count\(\) on Python 3\.13\+/)
+    expect(advice.why.join(' ')).toMatch(/os\.cpu_count\(\), which counts every logical CPU/)
+  })
+
   it('says a single CPU-bound task must be split first', () => {
     expect(chooseModel(task({ bound: 'cpu', tasks: 1 })).model).toBe('no concurrency')
   })

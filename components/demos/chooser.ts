@@ -44,11 +44,11 @@ export function chooseModel({ bound, waits, shared, tasks }: Task): Advice {
     }
     return {
       model: 'multiprocessing',
-      api: 'multiprocessing.Pool(os.cpu_count()).map (or ProcessPoolExecutor)',
+      api: 'multiprocessing.Pool().map (or ProcessPoolExecutor())',
       why: [
         'The work is computation: it needs more cores, not more waiting.',
         'Each process has its own interpreter and its own GIL, so processes run Python code truly in parallel.',
-        'More processes than cores only adds switching: size the pool to os.cpu_count().',
+        'More processes than the CPUs this process may use only adds switching. Pool() with no size counts them with os.process_cpu_count() on Python 3.13+; before 3.13 it uses os.cpu_count(), which counts every logical CPU, even ones this process may not run on (on Linux, len(os.sched_getaffinity(0)) counts the usable ones).',
       ],
       watch: shared
         ? [

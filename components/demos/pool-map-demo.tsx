@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
-import { bool, int } from '@/components/demo-kit/controls'
+import { bool, int, intOrNone } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
@@ -15,7 +15,17 @@ const controls = {
   multiplier: int({ label: 'multiplier', min: -1000, max: 1000, default: 2, help: 'Fixed once with partial(square_number, multiplier=…).' }),
   n: int({ label: 'n', min: 1, max: 1000, default: 10, help: 'The items are range(n).' }),
   workers: int({ label: 'Workers', min: 1, max: 16, default: 4, help: 'Pool(processes=…)' }),
-  chunksize: int({ label: 'chunksize', min: 0, max: 1000, default: 0, help: '0 lets map choose, as Python does: ⌈n ÷ (4 × workers)⌉.' }),
+  chunksize: intOrNone({
+    label: 'chunksize',
+    min: 1,
+    max: 1000,
+    none: 'auto',
+    default: null,
+    help: 'auto is chunksize=None, the default: map picks n ÷ (4 × workers), rounded up, as CPython does.',
+    refuse: {
+      0: 'chunksize=0 does not mean “let map choose”: CPython’s Pool.map(…, chunksize=0) returns [None] * n without calling square_number, and imap raises ValueError. Type auto for chunksize=None.',
+    },
+  }),
   fail: bool({ label: 'square_number raises on the last item', default: false }),
 }
 
@@ -41,7 +51,7 @@ export function PoolMapDemo({ code, differs }: DemoSlots) {
       const started = performance.now()
       const pool = new Pool<PoolTasks>(group, { size: workers, signal })
       const owners: number[] = new Array(n)
-      const size = chunksize || defaultChunksize(n, workers)
+      const size = chunksize ?? defaultChunksize(n, workers)
       const failAt = fail ? n - 1 : null
       try {
         await pool.ready()
@@ -62,7 +72,8 @@ export function PoolMapDemo({ code, differs }: DemoSlots) {
           result: { results, workers, chunksize: size, chunks },
           summary:
             `pool.map returned ${n} result${n === 1 ? '' : 's'} in input order, computed by ${used} of ${workers} ` +
-            `worker${workers === 1 ? '' : 's'} in ${chunks} chunk${chunks === 1 ? '' : 's'} of up to ${size}.`,
+            `worker${workers === 1 ? '' : 's'} in ${chunks} chunk${chunks === 1 ? '' : 's'} of up to ${size}` +
+            (chunksize === null ? `, the size chunksize=None picks for ${n} item${n === 1 ? '' : 's'} on ${workers} worker${workers === 1 ? '' : 's'}.` : '.'),
         }
       } catch (error) {
         throw reraised(error, failAt === null ? undefined : owners[failAt])

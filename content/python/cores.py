@@ -12,7 +12,7 @@ def spin(iterations):
 
 
 if __name__ == "__main__":
-    print(f"This machine has {os.cpu_count()} cores")
+    print(f"This machine has {os.cpu_count()} logical CPUs")
     workers = 4
     start = time.perf_counter()
     processes = [Process(target=spin, args=(2_000_000,)) for _ in range(workers)]

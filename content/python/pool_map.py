@@ -19,7 +19,7 @@ if __name__ == "__main__":
     task = partial(square_number_and_pid, multiplier=multiplier)
 
     with Pool(processes=workers) as pool:
-        # chunksize=None lets map choose: about four chunks per worker.
+        # None (not 0) lets map choose: n / (4 * workers), rounded up.
         pairs = pool.map(task, range(n), chunksize=None)
 
     print([value for value, pid in pairs])  # [0, 2, 8, 18, 32, ...]

@@ -1,6 +1,7 @@
+import os
 import time
 from functools import partial
-from multiprocessing import Pool, cpu_count
+from multiprocessing import Pool
 
 BLOCKS = 64
 BLOCK_SIZE = 5_000  # smaller than in the browser: CPython is slower
@@ -24,10 +25,20 @@ def count_primes(block, block_size):
     return sum(1 for n in numbers if is_prime(n))
 
 
+def usable_cpus():
+    """The logical CPUs this process may run on, which os.cpu_count() does not check."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13+
+        return os.process_cpu_count()
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count()
+
+
 if __name__ == "__main__":
     task = partial(count_primes, block_size=BLOCK_SIZE)
+    cpus = usable_cpus()
     baseline = None
-    for workers in range(1, 2 * cpu_count() + 1):
+    for workers in range(1, 2 * cpus + 1):
         with Pool(processes=workers) as pool:
             pool.map(abs, range(workers))  # let every worker start
             start = time.perf_counter()
@@ -35,7 +46,7 @@ if __name__ == "__main__":
             total = sum(pool.map(task, reversed(range(BLOCKS)), chunksize=1))
             seconds = time.perf_counter() - start
         baseline = baseline or seconds
-        ideal = min(workers, cpu_count())
+        ideal = min(workers, cpus)
         print(
             f"{workers:2} workers: {total} primes in {seconds:.2f} s, "
             f"speedup ×{baseline / seconds:.2f} (ideal ×{ideal})"

@@ -27,7 +27,7 @@ async def fetch_all(urls):
 if __name__ == "__main__":
     urls = ["a", "b", "c"]
 
-    with ProcessPoolExecutor() as pool:  # multiprocessing: one process per core
+    with ProcessPoolExecutor() as pool:  # multiprocessing: one process per CPU
         print(list(pool.map(crunch, [1_000_000] * 4)))
 
     with ThreadPoolExecutor(max_workers=8) as pool:  # threading: waits overlap
