@@ -123,7 +123,11 @@ export function toPython(value: YamlValue): string {
   if (value instanceof Date) {
     const [y, mo, d, h, mi, s, ms] = [value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.getUTCHours(), value.getUTCMinutes(), value.getUTCSeconds(), value.getUTCMilliseconds()]
     if (h + mi + s + ms === 0) return `datetime.date(${y}, ${mo}, ${d})`
-    return `datetime.datetime(${[y, mo, d, h, mi, s, ...(ms ? [ms * 1000] : [])].map(pad).join(', ')})`
+    // Python's repr drops a zero microsecond, then a zero second: datetime.datetime(2026, 12, 2, 10, 30).
+    const fields = [y, mo, d, h, mi, s, ms * 1000]
+    if (fields.at(-1) === 0) fields.pop()
+    if (fields.at(-1) === 0) fields.pop()
+    return `datetime.datetime(${fields.map(pad).join(', ')})`
   }
   if (value instanceof Uint8Array) return `b${pythonString(String.fromCharCode(...value))}`
   if (value instanceof Set) return value.size ? `{${[...value].map(toPython).join(', ')}}` : 'set()'
