@@ -20,11 +20,16 @@ for number, document in enumerate(yaml.safe_load_all(stream), start=1):
     print(number, document)
 
 # A syntax error says where it is. PyYAML counts lines and columns from 0.
-try:
-    yaml.safe_load("prime_numbers: [2, 3, 5\nnext: 1\n")
-except yaml.YAMLError as error:
-    mark = error.problem_mark
-    print(f"line {mark.line + 1}, column {mark.column + 1}: {error.problem}")
+# Only a MarkedYAMLError has a problem_mark: a ReaderError (a control character, here BEL) has none.
+for text in ["prime_numbers: [2, 3, 5\nnext: 1\n", "name: bell\x07\n"]:
+    try:
+        yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        if hasattr(error, "problem_mark"):
+            mark = error.problem_mark
+            print(f"line {mark.line + 1}, column {mark.column + 1}: {error.problem}")
+        else:
+            print(error)
 
 # A tag that names Python code is refused: safe_load never builds objects or calls functions.
 try:
