@@ -27,7 +27,7 @@ const notice: Record<PatternId, string> = {
   gather:
     'All three fetches start before any finishes, so the whole takes one fetch’s time. Promise.all, like gather, keeps the results in the order given.',
   create_task:
-    'The promise’s code ran before the next line: “fetch 1 starts” comes first. In Python, create_task only schedules the coroutine, so Python prints “task created” first.',
+    'The promise’s code ran before the next line: “fetch 1 starts” comes first. In Python, create_task only schedules the coroutine, so Python prints “task created” first (unless eager tasks, 3.12+, are on).',
   wait_for:
     'When the timeout fires, the fetch is cancelled, not just abandoned: it logs “cancelled”. Set the timeout above the fetch time and it returns normally.',
   cancel:
