@@ -13,6 +13,11 @@ type DemoProps = {
   source?: string | string[]
   /** One line on how the browser analogue differs from Python. */
   differs?: string
+  /**
+   * The listings whose recorded CPython output the demo shows (files of content/python), for a demo
+   * that runs several programs. Defaults to the file of `python`.
+   */
+  outputs?: readonly string[]
   /** The live demo component. */
   children: ReactElement<DemoSlots>
 }
@@ -27,9 +32,9 @@ function fileAndRegion(ref: string) {
  * read from this repository and highlighted at build time), and what real CPython printed when it
  * ran the Python.
  */
-export function Demo({ python, source, differs, children }: DemoProps) {
+export function Demo({ python, source, differs, outputs, children }: DemoProps) {
   const sources = source === undefined ? [] : [source].flat()
-  const twin = python ? fileAndRegion(python).path.replace(/^content\/python\//, '') : undefined
+  const printed = (outputs ?? (python ? [fileAndRegion(python).path] : [])).map((file) => file.replace(/^content\/python\//, ''))
   const code = (
     <Tabs label="Code behind this demo">
       {python ? (
@@ -44,9 +49,11 @@ export function Demo({ python, source, differs, children }: DemoProps) {
           ))}
         </Tab>
       ) : null}
-      {twin && hasRecording(twin) ? (
+      {printed.some(hasRecording) ? (
         <Tab label={`CPython ${minorVersion(recorded.python)} printed`}>
-          <RecordedOutput file={twin} />
+          {printed.map((file) => (
+            <RecordedOutput key={file} file={file} />
+          ))}
         </Tab>
       ) : null}
     </Tabs>

@@ -12,6 +12,7 @@ export const hasRecording = (file: string) => runsOf(file).length > 0
  */
 export async function RecordedOutput({ file }: { file: string }) {
   const runs = runsOf(file)
+  if (!runs.length) throw new Error(`No recorded CPython output for content/python/${file}: add it to listings.ts and run npm run record:python`)
   const expectation = file in listings ? listings[file as ListingFile] : {}
   const varies = 'figures' in expectation || 'anyOrder' in expectation
   const blocks = await Promise.all(
