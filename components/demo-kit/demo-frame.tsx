@@ -5,17 +5,10 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useHydrated } from '@/components/site/use-hydrated'
 import { ControlField } from './control-field'
 import { presetSearch, type ControlSpecs } from './controls'
+import { useDemoSlots } from './demo-slots'
 import { isolationMessage, type DemoHandle } from './use-demo'
 
-/** What `<Demo>` in a lesson hands to the demo it wraps. */
-export type DemoSlots = {
-  /** The Python it mirrors and the TypeScript that runs, highlighted at build time. */
-  code?: ReactNode
-  /** One line on how the browser analogue differs from Python. */
-  differs?: ReactNode
-}
-
-type DemoFrameProps<C extends ControlSpecs, R> = DemoSlots & {
+type DemoFrameProps<C extends ControlSpecs, R> = {
   demo: DemoHandle<C, R>
   title: string
   description?: ReactNode
@@ -39,9 +32,9 @@ export function DemoFrame<C extends ControlSpecs, R>({
   controls,
   runLabel,
   children,
-  code,
-  differs,
 }: DemoFrameProps<C, R>) {
+  // The code tabs and the "differs" line come from the lesson's <Demo> around this demo.
+  const { code, differs } = useDemoSlots()
   const titleId = useId()
   const section = useRef<HTMLElement>(null)
   const { linked } = demo

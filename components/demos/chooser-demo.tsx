@@ -1,7 +1,7 @@
 'use client'
 
 import { useState } from 'react'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { bool, choice, int } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { chooseModel, type Advice } from './chooser'
@@ -36,7 +36,7 @@ const tones: Record<Advice['model'], string> = {
 }
 
 /** "Which model?": describe a task, get the model, the Python API and the reasons. */
-export function ChooserDemo({ code, differs }: DemoSlots) {
+export function ChooserDemo() {
   const [advice, setAdvice] = useState<Advice | null>(null)
   const demo = useDemo({
     id: 'chooser',
@@ -57,8 +57,6 @@ export function ChooserDemo({ code, differs }: DemoSlots) {
       title="Which model?"
       description="Describe your task; get the concurrency model to reach for, the Python API, and why."
       runLabel="the chooser"
-      code={code}
-      differs={differs}
     >
       {advice && demo.state === 'done' ? (
         <div className={`chooser-answer ${tones[advice.model]}`}>

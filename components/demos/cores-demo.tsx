@@ -1,7 +1,7 @@
 'use client'
 
 import { useState } from 'react'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { decimal, int } from '@/components/demo-kit/controls'
 import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/demo-kit/timeline'
 import { useCores } from '@/components/demo-kit/use-cores'
@@ -30,7 +30,7 @@ const emptyLive = (): Live => ({ lanes: [], t0: 0, now: 0, running: false, axis:
 const tone = 'var(--process)'
 
 /** N workers each get the same fixed amount of CPU work; the wall time shows how many ran at once. */
-export function CoresDemo({ code, differs }: DemoSlots) {
+export function CoresDemo() {
   const { group, alive } = useWorkers('cores')
   const cores = useCores()
   const board = useLiveStore(emptyLive)
@@ -90,8 +90,6 @@ export function CoresDemo({ code, differs }: DemoSlots) {
       title="How many run at once?"
       description="Every worker gets the same fixed amount of CPU work. If they all run in parallel, the total time stays near one worker's; past the number of cores, they must take turns."
       runLabel="the workers"
-      code={code}
-      differs={differs}
     >
       <Stats>
         <Stat label="Cores on this device">{cores ?? '–'}</Stat>

@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 import { choice, int } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { RunsTable, type RunsColumn } from '@/components/demo-kit/runs-table'
@@ -69,7 +69,7 @@ function explain(interpreter: Interpreter, mode: CounterMode, workers: number, l
  * does, so the bare += comes out exact, as counter.py prints; a call inside the increment, or no
  * GIL at all, loses updates. With the lock the count is always exact.
  */
-export function CounterDemo({ code, differs }: DemoSlots) {
+export function CounterDemo() {
   const { group, alive } = useWorkers('counter')
   const [live, setLive] = useState<{ expected: number; actual: number } | null>(null)
   const [history, setHistory] = useState<Run[]>([])
@@ -114,8 +114,6 @@ export function CounterDemo({ code, differs }: DemoSlots) {
       title="One counter, many threads"
       description="Every worker adds 1 to the same shared integer, many times over, all starting at the same moment. Does the total come out right?"
       runLabel="the increments"
-      code={code}
-      differs={differs}
     >
       <Stats>
         <Stat label="Expected">{live ? fmt(live.expected) : '–'}</Stat>

@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 import { choice, decimal } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { DeadlockBoard, findCycle, type ThreadView } from '@/workers/deadlock-board'
@@ -100,7 +100,7 @@ function WaitForGraph({ threads, cycle }: { threads: ThreadView[]; cycle: boolea
  * Two threads, two locks. Taken in opposite orders, each holds one and waits for the other
  * forever; an acquire timeout notices. Taken in one global order, they cannot deadlock.
  */
-export function DeadlockDemo({ code, differs }: DemoSlots) {
+export function DeadlockDemo() {
   const { group } = useWorkers('deadlock')
   const [view, setView] = useState<{ threads: ThreadView[]; at: number } | null>(null)
   const [cycleSeen, setCycleSeen] = useState(false)
@@ -161,8 +161,6 @@ export function DeadlockDemo({ code, differs }: DemoSlots) {
       title="Deadlock: two threads, two locks"
       description="Thread 1 moves money from account A to account B; thread 2 moves money from B to A. Each locks both accounts, one after the other."
       runLabel="the transfers"
-      code={code}
-      differs={differs}
     >
       {threads && view ? (
         <div className="grid gap-4 md:grid-cols-[1fr_1.1fr] md:items-center">

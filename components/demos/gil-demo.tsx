@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react'
 import { choice, int } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
 import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
@@ -70,7 +70,7 @@ function lesson(mode: GilMode, workload: Workload, workers: number, cores: numbe
  * The GIL lab: the same total work on 1…8 workers that either share one GIL (threads) or have one
  * each (processes). The GIL is a real lock in a SharedArrayBuffer, handed over every 5 ms.
  */
-export function GilDemo({ code, differs }: DemoSlots) {
+export function GilDemo() {
   const { group, alive } = useWorkers('gil')
   const cores = useCores()
   const [running, setRunning] = useState(false)
@@ -182,8 +182,6 @@ export function GilDemo({ code, differs }: DemoSlots) {
         `${workloads.io.units} waits of ${workloads.io.ioMs} ms — split across the workers. As threads they share one GIL; as processes each has its own.`
       }
       runLabel="the lab"
-      code={code}
-      differs={differs}
     >
       <Stats>
         <Stat label="Cores on this device">{cores ?? '–'}</Stat>

@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 import { int } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { doubleIn, timeSending, type Sharing } from '@/workers/memory'
@@ -43,7 +43,7 @@ function ArrayFigure({ title, arrays, before }: { title: string; arrays: Arrays;
 }
 
 /** Separate memory made visible: a copy the worker changes alone, a shared buffer both see; and what sending a big buffer costs. */
-export function MemoryDemo({ code, differs }: DemoSlots) {
+export function MemoryDemo() {
   const { group } = useWorkers('memory')
   const [copied, setCopied] = useState<Arrays | null>(null)
   const [shared, setShared] = useState<Arrays | null>(null)
@@ -97,8 +97,6 @@ export function MemoryDemo({ code, differs }: DemoSlots) {
       title="Separate memory, shared memory"
       description="A worker doubles every number of the array it receives. Sent as a copy, then over a SharedArrayBuffer: whose array changes? Then a big buffer is copied, transferred and shared, and timed."
       runLabel="the experiment"
-      code={code}
-      differs={differs}
     >
       {copied || shared ? (
         <div className="pvt-arrays">

@@ -2,7 +2,7 @@
 
 import { proxy, transfer } from 'comlink'
 import { useState } from 'react'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { int } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
@@ -26,7 +26,7 @@ const ms = (t: number) => `${(t / 1000).toFixed(2)} s`
 const show = (v: number | null) => (v === null ? 'None' : String(v))
 
 /** Two workers joined by a MessageChannel: A sends numbers, B sends back their squares. */
-export function PipeDemo({ code, differs }: DemoSlots) {
+export function PipeDemo() {
   const { group, alive } = useWorkers('pipe')
   const [running, setRunning] = useState(false)
   const { liveRef, view, flush, reset } = useLiveView(() => fresh(0), running)
@@ -74,8 +74,6 @@ export function PipeDemo({ code, differs }: DemoSlots) {
       title="A Pipe between two workers"
       description="A duplex pipe: both ends send and receive. Worker A sends each number; worker B sends back its square; None tells B to stop."
       runLabel="the two ends"
-      code={code}
-      differs={differs}
     >
       <Stats>
         <Stat label="Workers alive">{alive}</Stat>

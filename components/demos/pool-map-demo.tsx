@@ -1,7 +1,7 @@
 'use client'
 
 import { useState } from 'react'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { bool, int, intOrNone } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
@@ -39,7 +39,7 @@ function reraised(error: unknown, worker: number | undefined): Error {
 }
 
 /** The notes' Pool example, live: partial(square_number, multiplier) mapped over range(n) by a pool of workers. */
-export function PoolMapDemo({ code, differs }: DemoSlots) {
+export function PoolMapDemo() {
   const { group, alive } = useWorkers('pool')
   const [view, setView] = useState<View | null>(null)
 
@@ -89,8 +89,6 @@ export function PoolMapDemo({ code, differs }: DemoSlots) {
       title="Pool.map with partial"
       description="A pool of Web Workers squares every n in range(n) and multiplies it by the fixed multiplier. Each result shows which worker computed it."
       runLabel="pool.map"
-      code={code}
-      differs={differs}
     >
       <Stats>
         <Stat label="Workers alive">{alive}</Stat>

@@ -1,7 +1,7 @@
 'use client'
 
 import { useMemo, useState } from 'react'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { int } from '@/components/demo-kit/controls'
 import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/demo-kit/timeline'
 import { useCores } from '@/components/demo-kit/use-cores'
@@ -46,7 +46,7 @@ function record(history: History, workers: number, ms: number): History {
 }
 
 /** The same CPU-bound job on 1…2×cores workers: timeline lanes per worker and the speedup so far. */
-export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
+export function PoolSpeedupDemo() {
   const { group, alive } = useWorkers('pool')
   const cores = useCores()
   const controls = useMemo(() => controlsFor(cores), [cores])
@@ -157,8 +157,6 @@ export function PoolSpeedupDemo({ code, differs }: DemoSlots) {
       title="Pool speedup"
       description={`Count the primes below ${LIMIT.toLocaleString('en-US')}, split into ${BLOCKS} blocks, with 1, 2, 4… workers. The work is the same every time; only the number of workers changes.`}
       runLabel="the job"
-      code={code}
-      differs={differs}
     >
       <Stats>
         <Stat label="Cores on this device">{cores ?? '–'}</Stat>

@@ -1,7 +1,7 @@
 'use client'
 
 import { useRef, useState } from 'react'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { choice, decimal } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
@@ -38,7 +38,7 @@ const meaning = (code: number) =>
   code === 0 ? 'the target returned' : code === 1 ? 'the target raised an exception' : code < 0 ? `killed by signal ${-code} (SIGTERM)` : `sys.exit(${code})`
 
 /** One worker as a Process: start, is_alive, join, terminate and exitcode, live. */
-export function ProcessDemo({ code, differs }: DemoSlots) {
+export function ProcessDemo() {
   const { group } = useWorkers('process')
   const [running, setRunning] = useState(false)
   const current = useRef<Process | null>(null)
@@ -106,8 +106,6 @@ export function ProcessDemo({ code, differs }: DemoSlots) {
       title="A Process, start to exit"
       description="Start a child process (a Web Worker) that prints a line every quarter second. Watch is_alive() and exitcode, join it, or terminate it mid-work."
       runLabel="p.start() and p.join()"
-      code={code}
-      differs={differs}
     >
       <div className="mp-stack">
         <ol className="mp-phases" aria-label="Life of the process">

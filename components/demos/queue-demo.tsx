@@ -1,7 +1,7 @@
 'use client'
 
 import { useId, useState } from 'react'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { int } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
@@ -54,7 +54,7 @@ function observe(live: Live, queue: SharedQueue, board: Int32Array): Live {
 }
 
 /** Several producers and consumers share one queue: a SharedArrayBuffer ring buffer with Atomics. */
-export function QueueDemo({ code, differs }: DemoSlots) {
+export function QueueDemo() {
   const { group, alive } = useWorkers('queue')
   const [shared, setShared] = useState<{ queue: SharedQueue; board: Int32Array } | null>(null)
   const running = shared !== null
@@ -110,8 +110,6 @@ export function QueueDemo({ code, differs }: DemoSlots) {
       title="A Queue shared by producers and consumers"
       description="Producers put (producer, n) items on one bounded queue; consumers take them off, whichever is free. When the producers are done, the parent puts one None per consumer to stop them."
       runLabel="producers and consumers"
-      code={code}
-      differs={differs}
     >
       <Stats>
         <Stat label="Workers alive">{alive}</Stat>

@@ -3,7 +3,7 @@
 import type { KeyboardEvent } from 'react'
 import { useId, useRef, useState } from 'react'
 import { bool, choice } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo, type Outcome } from '@/components/demo-kit/use-demo'
 import {
   blocked,
@@ -56,7 +56,7 @@ function Key({ children }: { children: string }) {
 }
 
 /** The learner is the scheduler: pick which thread runs its next bytecode step, and try to lose an update. */
-export function RaceStepperDemo({ code, differs }: DemoSlots) {
+export function RaceStepperDemo() {
   const [board, setBoard] = useState<Board | null>(null)
   const [notice, setNotice] = useState('')
   const whyId = useId()
@@ -167,8 +167,6 @@ export function RaceStepperDemo({ code, differs }: DemoSlots) {
         </p>
       }
       runLabel="from the start"
-      code={code}
-      differs={differs}
     >
       <div role="group" aria-label="Scheduler (keys: A and B step a thread, U undoes)" onKeyDown={onKeyDown}>
         <div className="grid gap-3 md:grid-cols-[1fr_auto_1fr]">

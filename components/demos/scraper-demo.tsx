@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { text } from '@/components/demo-kit/controls'
 import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
 import { useDemo } from '@/components/demo-kit/use-demo'
@@ -57,7 +57,7 @@ function problemsText(problems: ConfigProblem[]) {
 }
 
 /** The scraper pipeline: a YAML config declares queues and workers; Run scrapes the sample site with them. */
-export function ScraperDemo({ code, differs }: DemoSlots) {
+export function ScraperDemo() {
   const [snapshot, setSnapshot] = useState<PipelineSnapshot | null>(null)
   const [csv, setCsv] = useState<{ url: string; rows: number } | null>(null)
   const live = useRef<(() => PipelineSnapshot) | null>(null)
@@ -197,8 +197,6 @@ export function ScraperDemo({ code, differs }: DemoSlots) {
       }
       runLabel="the scraper"
       controls={fields}
-      code={code}
-      differs={differs}
     >
       {snapshot ? (
         <div className="scraper-live">

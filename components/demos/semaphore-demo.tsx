@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 import { decimal, int } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/demo-kit/timeline'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
@@ -42,7 +42,7 @@ function Chips({ ids, empty }: { ids: number[]; empty: string }) {
 }
 
 /** `threading.Semaphore(k)`: tasks queue for k permits; at most k are ever inside. */
-export function SemaphoreDemo({ code, differs }: DemoSlots) {
+export function SemaphoreDemo() {
   const { group } = useWorkers('semaphore')
   const [view, setView] = useState<{ board: BoardView; permits: number; at: number } | null>(null)
 
@@ -97,8 +97,6 @@ export function SemaphoreDemo({ code, differs }: DemoSlots) {
       title="A semaphore lets k in at a time"
       description="Every task wants in at once. The semaphore hands out its permits; the rest wait until someone leaves and releases one."
       runLabel="the tasks"
-      code={code}
-      differs={differs}
     >
       {view && board ? (
         <>

@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 import { int } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
@@ -19,7 +19,7 @@ const usText = (us: number) => (us < 1 ? `${(us * 1000).toFixed(0)} ns` : `${us.
 const times = (x: number) => `${Math.round(x).toLocaleString('en-US')}×`
 
 /** Starting a worker (a process) vs messaging a running one vs calling a function, measured here and now. */
-export function StartupDemo({ code, differs }: DemoSlots) {
+export function StartupDemo() {
   const { group } = useWorkers('startup')
   const [samples, setSamples] = useState<StartupSample[]>([])
   const [result, setResult] = useState<StartupResult | null>(null)
@@ -56,8 +56,6 @@ export function StartupDemo({ code, differs }: DemoSlots) {
       title="What does starting a worker cost?"
       description="Each repetition starts a fresh worker and waits for its first answer, sends it one more message, then ends it; and calls the same function 10,000 times right here."
       runLabel="the timings"
-      code={code}
-      differs={differs}
     >
       <Stats>
         <Stat label="Start a worker">{live ? msText(live.startMs) : '–'}</Stat>

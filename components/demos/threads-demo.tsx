@@ -3,7 +3,7 @@
 import { proxy } from 'comlink'
 import { useEffect, useId, useState } from 'react'
 import { choice, decimal, int } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
@@ -31,7 +31,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
  * The notes' basic threading example: N threads each print, sleep, print. Each "thread" is a Web
  * Worker that really blocks for the sleep, so the waits overlap and the total stays near one sleep.
  */
-export function ThreadsDemo({ code, differs }: DemoSlots) {
+export function ThreadsDemo() {
   const { group } = useWorkers('threads')
   const [log, setLog] = useState<LogLine[]>([])
   const [lanes, setLanes] = useState<TimelineLane[]>([])
@@ -105,8 +105,6 @@ export function ThreadsDemo({ code, differs }: DemoSlots) {
       title="Threads that sleep at the same time"
       description="Each thread prints, sleeps, and prints again. Started one after another, they all sleep at once: the total is about one sleep, not one per thread."
       runLabel="the threads"
-      code={code}
-      differs={differs}
     >
       <Stats>
         <Stat label={<code>threading.active_count()</code>} aria-live="off">{active}</Stat>

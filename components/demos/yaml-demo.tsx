@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useRef, useState } from 'react'
 import { ControlField } from '@/components/demo-kit/control-field'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { choice, text } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { Stat, Stats } from '@/components/demo-kit/stats'
@@ -130,7 +130,7 @@ function Documents({ parsed }: { parsed: YamlParse }) {
 }
 
 /** The YAML playground: parse as you type, see the value as Python would, and where it breaks. */
-export function YamlDemo({ code, differs }: DemoSlots) {
+export function YamlDemo() {
   const demo = useDemo({
     id: 'yaml',
     controls,
@@ -203,8 +203,6 @@ export function YamlDemo({ code, differs }: DemoSlots) {
       description="Edit the YAML. It is parsed as you type with the yaml package's safe defaults: the value appears as a tree, as JSON, or as Python would print it, and errors are marked in the text."
       runLabel="the parser"
       controls={fields}
-      code={code}
-      differs={differs}
     >
       {parsed ? (
         <div className="yaml-live">

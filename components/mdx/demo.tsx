@@ -1,6 +1,5 @@
-import type { ReactElement } from 'react'
-import { cloneElement } from 'react'
-import type { DemoSlots } from '@/components/demo-kit/demo-frame'
+import type { ReactNode } from 'react'
+import { DemoSlotsProvider } from '@/components/demo-kit/demo-slots'
 import { minorVersion, recorded } from '@/lib/python/recorded'
 import { hasRecording, RecordedOutput } from './recorded-output'
 import { SourceFile } from './source-file'
@@ -19,7 +18,7 @@ type DemoProps = {
    */
   outputs?: readonly string[]
   /** The live demo component. */
-  children: ReactElement<DemoSlots>
+  children: ReactNode
 }
 
 function fileAndRegion(ref: string) {
@@ -58,5 +57,9 @@ export function Demo({ python, source, differs, outputs, children }: DemoProps) 
       ) : null}
     </Tabs>
   )
-  return cloneElement(children, { code, differs })
+  return (
+    <DemoSlotsProvider code={code} differs={differs}>
+      {children}
+    </DemoSlotsProvider>
+  )
 }

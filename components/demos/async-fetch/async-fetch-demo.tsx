@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { ControlField } from '@/components/demo-kit/control-field'
 import { choice, int } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { fetchAll, modes, type RequestSpan } from './fetch-all'
 import { Waterfall } from './waterfall'
@@ -41,7 +41,7 @@ function mostAtOnce(intervals: [number, number][]) {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 /** Real requests to this site's /api/delay, one after another, all at once, or bounded by a semaphore. */
-export function AsyncFetchDemo({ code, differs }: DemoSlots) {
+export function AsyncFetchDemo() {
   const [spans, setSpans] = useState<RequestSpan[]>([])
   const [clock, setClock] = useState<{ t0: number; now: number } | null>(null)
   const frame = useRef(0)
@@ -109,8 +109,6 @@ export function AsyncFetchDemo({ code, differs }: DemoSlots) {
       title="Many requests, one thread"
       description="Each request asks this site's /api/delay to wait, then answer. Sequential awaits one at a time; gather starts them all; bounded lets at most limit run at once."
       runLabel="the requests"
-      code={code}
-      differs={differs}
       controls={(Object.keys(controls) as (keyof typeof controls)[])
         .filter((name) => name !== 'limit' || mode === 'bounded' || demo.errors.limit)
         .map((name) => (

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { ControlField } from '@/components/demo-kit/control-field'
 import { choice } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useHydrated } from '@/components/site/use-hydrated'
 import { exampleIds, examples, type ExampleId } from './examples'
@@ -43,7 +43,7 @@ export type EventLoopResult = {
   trace: readonly string[]
 }
 
-type Props = DemoSlots & {
+type Props = {
   /** Each example's Python source, read from content/python at build time. */
   sources: Record<ExampleId, string>
   /** The same, highlighted at build time. */
@@ -51,7 +51,7 @@ type Props = DemoSlots & {
 }
 
 /** The event loop, step by step: a real scheduler runs the program; every frame is its state. */
-export function EventLoopClient({ sources, highlighted, code, differs }: Props) {
+export function EventLoopClient({ sources, highlighted }: Props) {
   const [player] = useState(() => new Player())
   const [frames, setFrames] = useState<Snapshot[]>([])
   const [shown, setShown] = useState(0)
@@ -142,8 +142,6 @@ export function EventLoopClient({ sources, highlighted, code, differs }: Props) 
       title="The event loop, step by step"
       description="A scheduler written like asyncio's runs the program: tasks, the ready queue, the timers and the running task are its real state at each step. Play it, or pause and step."
       runLabel="the loop"
-      code={code}
-      differs={differs}
       controls={
         <>
           <ControlField

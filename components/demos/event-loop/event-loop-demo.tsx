@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ReactNode } from 'react'
-import type { DemoSlots } from '@/components/demo-kit/demo-frame'
 import { highlight } from '@/lib/highlight'
 import { EventLoopClient } from '../lazy'
 import { exampleIds, examples, type ExampleId } from './examples'
@@ -12,7 +11,7 @@ async function read(file: string) {
 }
 
 /** The event-loop visualizer, given each example's Python source and its highlighted form. */
-export async function EventLoopDemo(slots: DemoSlots) {
+export async function EventLoopDemo() {
   const entries = await Promise.all(
     exampleIds.map(async (id) => {
       const source = (await read(examples[id].file)).trimEnd()
@@ -22,5 +21,5 @@ export async function EventLoopDemo(slots: DemoSlots) {
   )
   const sources = Object.fromEntries(entries.map(([id, source]) => [id, source])) as Record<ExampleId, string>
   const highlighted = Object.fromEntries(entries.map(([id, , code]) => [id, code])) as Record<ExampleId, ReactNode>
-  return <EventLoopClient sources={sources} highlighted={highlighted} {...slots} />
+  return <EventLoopClient sources={sources} highlighted={highlighted} />
 }

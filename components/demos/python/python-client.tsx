@@ -4,7 +4,7 @@ import { proxy } from 'comlink'
 import { useEffect, useId, useRef, useState } from 'react'
 import { ControlField } from '@/components/demo-kit/control-field'
 import { choice } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import type { LoadProgress, PythonApi, Stream } from '@/workers/python.worker'
@@ -31,7 +31,7 @@ const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1)
 const isExample = (raw: string): raw is PythonExampleId => (pythonExampleIds as string[]).includes(raw)
 
 /** CPython in a Web Worker (Pyodide), loaded on the first run, running the program in the editor. */
-export function PythonClient({ sources, code, differs }: DemoSlots & { sources: Record<PythonExampleId, string> }) {
+export function PythonClient({ sources }: { sources: Record<PythonExampleId, string> }) {
   const { group } = useWorkers('python')
   const worker = useRef<Spawned<PythonApi> | null>(null)
   /** The worker in which Python has finished loading, if any. */
@@ -121,8 +121,6 @@ export function PythonClient({ sources, code, differs }: DemoSlots & { sources: 
       title="Run the real Python"
       description="CPython 3.14, compiled to WebAssembly (Pyodide), in a Web Worker. The first run downloads it from this site: about 12 MB, then cached by the browser."
       runLabel="the Python"
-      code={code}
-      differs={differs}
       controls={
         <>
           <ControlField

@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { DemoSlots } from '@/components/demo-kit/demo-frame'
 import { pythonExampleIds, pythonExamples, type PythonExampleId } from './examples'
 import { PythonClient } from '../lazy'
 
 /** Run the real Python: the example programs are read from content/python at build time. */
-export async function PythonDemo(slots: DemoSlots) {
+export async function PythonDemo() {
   const sources = Object.fromEntries(
     await Promise.all(
       pythonExampleIds.map(async (id) => [id, await readFile(path.resolve(/* turbopackIgnore: true */ process.cwd(), pythonExamples[id].file), 'utf8')]),
     ),
   ) as Record<PythonExampleId, string>
-  return <PythonClient sources={sources} {...slots} />
+  return <PythonClient sources={sources} />
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import { useId, useState } from 'react'
 import { ControlField } from '@/components/demo-kit/control-field'
 import { choice, int } from '@/components/demo-kit/controls'
-import { DemoFrame, type DemoSlots } from '@/components/demo-kit/demo-frame'
+import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { patternIds, patterns, timed, type PatternId } from './patterns'
 import './tasks.css'
@@ -39,7 +39,7 @@ const notice: Record<PatternId, string> = {
 type Line = { t: number; message: string }
 
 /** asyncio's task patterns with real Promises, each beside its Python twin. */
-export function TasksClient({ twins, helper, code, differs }: DemoSlots & { twins: Twins; helper: Twin }) {
+export function TasksClient({ twins, helper }: { twins: Twins; helper: Twin }) {
   const [log, setLog] = useState<Line[]>([])
   const ids = useId()
   const demo = useDemo({
@@ -81,8 +81,6 @@ export function TasksClient({ twins, helper, code, differs }: DemoSlots & { twin
       title="Tasks, with real Promises"
       description="Each asyncio pattern and its JavaScript twin. Run it: the log below is what the Promises really did, with times."
       runLabel="the pattern"
-      code={code}
-      differs={differs}
       controls={
         <>
           {field('pattern')}

@@ -1,11 +1,10 @@
-import type { DemoSlots } from '@/components/demo-kit/demo-frame'
 import { SourceFile } from '@/components/mdx/source-file'
 import { patternIds } from './patterns'
 import { TasksClient } from '../lazy'
 import type { Twins } from './tasks-client'
 
 /** The task patterns, each with its Python twin and its TypeScript highlighted at build time. */
-export function TasksDemo(slots: DemoSlots) {
+export function TasksDemo() {
   const twins = Object.fromEntries(
     patternIds.map((id) => [
       id,
@@ -19,5 +18,5 @@ export function TasksDemo(slots: DemoSlots) {
     python: <SourceFile path="content/python/tasks.py" region="fetch-data" />,
     typescript: <SourceFile path="components/demos/tasks/patterns.ts" region="fetch-data" />,
   }
-  return <TasksClient twins={twins} helper={helper} {...slots} />
+  return <TasksClient twins={twins} helper={helper} />
 }
