@@ -48,7 +48,7 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
   const finished = isAnswered(saved)
   const correct = finished && checked === answer
   // Predicted output is shown as it is printed, backticks and all.
-  const show = (choice: string) => (kind === 'predict' ? choice : withCode(choice))
+  const show = (choice: string) => (kind === 'predict' ? <span className="check-output">{choice}</span> : withCode(choice))
 
   return (
     <section className="check not-prose" aria-labelledby={`${base}-q`} data-check={id}>
@@ -78,7 +78,7 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
                   onChange={() => setPicked(i)}
                   disabled={finished}
                 />
-                <span className={kind === 'predict' ? 'check-output' : undefined}>{show(choice)}</span>
+                <span>{show(choice)}</span>
               </label>
             )
           })}
