@@ -36,6 +36,39 @@ test('answers are kept, and a lesson is done once every question is answered', a
   await expect(progress).toContainText('Lesson done.')
 })
 
+test('a saved answer names its choice, wherever that choice is shown', async ({ page }) => {
+  await page.goto(lesson)
+  const question = page.locator('[data-check]').first()
+  const choice = question.getByRole('radio').last()
+  const text = await choice.evaluate((input) => input.closest('label')!.textContent)
+  await choice.check()
+  await question.getByRole('button', { name: 'Check answer' }).click()
+  const saved = await page.evaluate(() => localStorage.getItem('concurrency-lab:progress'))
+  expect(JSON.parse(saved!)[slug!].answers[(await question.getAttribute('data-check'))!]).toMatchObject({ pick: text })
+
+  await page.reload()
+  await expect(question.getByRole('radio', { name: text!, exact: true })).toBeChecked()
+})
+
+test('an answer saved by position before the choices were reordered keeps its verdict, not its pick', async ({ page }) => {
+  await page.goto(lesson)
+  const questions = page.locator('[data-check]')
+  const [first, second] = await Promise.all([0, 1].map((i) => questions.nth(i).getAttribute('data-check')))
+  const old = { [slug!]: { answers: { [first!]: { choice: 1, correct: true }, [second!]: { choice: 0, correct: false } } } }
+  await page.evaluate((value) => localStorage.setItem('concurrency-lab:progress', value), JSON.stringify(old))
+  await page.reload()
+
+  // Right before: still answered, with the right choice shown, but no claim about which one was picked.
+  const answered = questions.nth(0)
+  await expect(answered.getByText(/^The answer is:/)).toBeVisible()
+  await expect(answered.getByRole('radio', { checked: true })).toHaveCount(0)
+  // A wrong pick that was never settled is simply unanswered again.
+  const open = questions.nth(1)
+  await expect(open.getByRole('radio', { checked: true })).toHaveCount(0)
+  await expect(open.getByText('Not quite.')).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Your progress' })).toContainText(`1 of ${await questions.count()} questions answered`)
+})
+
 test('the home page shows progress and can reset it', async ({ page }) => {
   await page.goto(lesson)
   await page.getByRole('region', { name: 'Your progress' }).getByRole('button', { name: 'Mark lesson as done' }).click()

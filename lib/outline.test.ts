@@ -17,14 +17,14 @@ const source = [
   '## a comment, not a heading',
   '```',
   '### Check yourself',
-  '<CheckYourself id="q1" question="Which model?" choices={["a"]} answer={0} />',
+  '<CheckYourself id="q1" question="Which model?" choices={["a", `b`]} answer={1} kind="predict" />',
   '<CheckYourself id="q2" question="Why?" choices={["a"]} answer={0} />',
   '#### Too deep',
   '## Check yourself',
 ].join('\n\n')
 
 describe('outline', () => {
-  const { metadata, toc, checks, sections } = outline(source)
+  const { metadata, toc, checks, predictions, questions, sections } = outline(source)
 
   it('reads the exported metadata as plain data, without running the module', () => {
     expect(metadata).toEqual({ title: 'T', description: 'A template', tags: ['a', 1, true, null], nested: { ok: true } })
@@ -40,8 +40,18 @@ describe('outline', () => {
     ])
   })
 
-  it('finds the ids of the lesson questions', () => {
+  it('finds the lesson questions, their choices as written and the answer', () => {
     expect(checks).toEqual(['q1', 'q2'])
+    expect(predictions).toEqual(['q1'])
+    expect(questions).toEqual([
+      { id: 'q1', kind: 'predict', choices: ['a', 'b'], answer: 1 },
+      { id: 'q2', kind: 'choice', choices: ['a'], answer: 0 },
+    ])
+  })
+
+  it('refuses a question whose choices or answer it cannot read', () => {
+    expect(() => outline('<CheckYourself id="q" question="?" choices={options} answer={0} />')).toThrow(/choices=\{…\}: Identifier is not plain data/)
+    expect(() => outline('<CheckYourself id="q" question="?" choices={["a"]} />')).toThrow(/<CheckYourself id="q">/)
   })
 
   it('splits the prose into sections, leaving out code and demos', () => {

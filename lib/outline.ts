@@ -13,11 +13,20 @@ import { visit } from 'unist-util-visit'
 export type TocEntry = { id: string; text: string; depth: 2 | 3 }
 /** A stretch of lesson text under one heading, for search. `id` is '' before the first heading. */
 export type Section = { id: string; heading: string; text: string }
+/** A `<CheckYourself>` question as written: choices in authored order, `answer` the index of the right one. */
+export type Question = { id: string; kind: 'choice' | 'predict'; choices: string[]; answer: number }
 /**
  * `metadata` is the value of `export const metadata = { … }` (plain data only), or null;
  * `checks` are the ids of a lesson's `<CheckYourself>` questions; `predictions`, those of kind "predict".
  */
-export type Outline = { metadata: unknown; toc: TocEntry[]; checks: string[]; predictions: string[]; sections: Section[] }
+export type Outline = {
+  metadata: unknown
+  toc: TocEntry[]
+  checks: string[]
+  predictions: string[]
+  questions: Question[]
+  sections: Section[]
+}
 
 // Tags whose text is not lesson prose: live demos and code.
 const skipped = new Set(['Demo', 'SourceFile'])
@@ -27,21 +36,40 @@ const attribute = (node: MdxJsxFlowElement, name: string) => {
   return typeof found?.value === 'string' ? found.value : undefined
 }
 
+/** The value of `name={…}` on a JSX tag, read as a literal (see `literal`), or undefined. */
+function expressionAttribute(node: MdxJsxFlowElement, name: string): unknown {
+  const found = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)
+  if (!found || typeof found.value !== 'object' || found.value === null) return undefined
+  const statement = found.value.data?.estree?.body[0]
+  return statement?.type === 'ExpressionStatement' ? literal(statement.expression, `${name}={…}`) : undefined
+}
+
+/** A `<CheckYourself>` tag's question; a tag without an id, choices or answer fails loudly. */
+function question(node: MdxJsxFlowElement): Question {
+  const id = attribute(node, 'id')
+  const choices = expressionAttribute(node, 'choices')
+  const answer = expressionAttribute(node, 'answer')
+  if (!id || !Array.isArray(choices) || !choices.every((c) => typeof c === 'string') || typeof answer !== 'number') {
+    throw new Error(`<CheckYourself id="${id ?? ''}">: needs an id, choices={['…', …]} and answer={index}`)
+  }
+  return { id, kind: attribute(node, 'kind') === 'predict' ? 'predict' : 'choice', choices, answer }
+}
+
 /** The value of a literal expression: strings, numbers, booleans, null, arrays and objects of them. */
-function literal(node: Expression | SpreadElement | null): unknown {
+function literal(node: Expression | SpreadElement | null, what: string): unknown {
   if (node?.type === 'Literal') return node.value
   if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis.map((q) => q.value.cooked).join('')
-  if (node?.type === 'ArrayExpression') return node.elements.map((element) => literal(element))
+  if (node?.type === 'ArrayExpression') return node.elements.map((element) => literal(element, what))
   if (node?.type === 'ObjectExpression') {
     return Object.fromEntries(
       node.properties.map((property) => {
-        if (property.type !== 'Property' || property.computed) throw new Error('metadata: only plain properties')
-        const key = property.key.type === 'Identifier' ? property.key.name : String(literal(property.key as Expression))
-        return [key, literal(property.value as Expression)]
+        if (property.type !== 'Property' || property.computed) throw new Error(`${what}: only plain properties`)
+        const key = property.key.type === 'Identifier' ? property.key.name : String(literal(property.key as Expression, what))
+        return [key, literal(property.value as Expression, what)]
       }),
     )
   }
-  throw new Error(`metadata: ${node?.type ?? 'a hole'} is not plain data`)
+  throw new Error(`${what}: ${node?.type ?? 'a hole'} is not plain data`)
 }
 
 /** `export const metadata = …` of the MDX's ESM, read without running it. */
@@ -49,7 +77,7 @@ function exportedMetadata(node: MdxjsEsm): unknown {
   for (const statement of node.data?.estree?.body ?? []) {
     if (statement.type !== 'ExportNamedDeclaration' || statement.declaration?.type !== 'VariableDeclaration') continue
     for (const declarator of statement.declaration.declarations) {
-      if (declarator.id.type === 'Identifier' && declarator.id.name === 'metadata') return literal(declarator.init ?? null)
+      if (declarator.id.type === 'Identifier' && declarator.id.name === 'metadata') return literal(declarator.init ?? null, 'metadata')
     }
   }
   return undefined
@@ -60,7 +88,7 @@ function prose(node: RootContent): string {
   if (node.type === 'code' || node.type === 'mdxjsEsm' || node.type === 'html') return ''
   if (node.type === 'mdxJsxFlowElement') {
     if (node.name && skipped.has(node.name)) return ''
-    if (node.name === 'CheckYourself') return attribute(node, 'question') ?? ''
+    if (node.name === 'CheckYourself') return (attribute(node, 'question') ?? '').replace(/`/g, '')
   }
   if ('children' in node) {
     const inline = node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell'
@@ -82,8 +110,7 @@ export function outline(source: string): Outline {
   const slugger = new GithubSlugger()
   const ids = new Map<Heading, string>()
   const toc: TocEntry[] = []
-  const checks: string[] = []
-  const predictions: string[] = []
+  const questions: Question[] = []
   let metadata: unknown = null
   visit(tree, (node) => {
     if (node.type === 'mdxjsEsm') {
@@ -94,9 +121,7 @@ export function outline(source: string): Outline {
       ids.set(node, id)
       if (node.depth === 2 || node.depth === 3) toc.push({ id, text, depth: node.depth })
     } else if (node.type === 'mdxJsxFlowElement' && node.name === 'CheckYourself') {
-      const id = attribute(node, 'id')
-      if (id) checks.push(id)
-      if (id && attribute(node, 'kind') === 'predict') predictions.push(id)
+      questions.push(question(node))
     }
   })
 
@@ -109,5 +134,12 @@ export function outline(source: string): Outline {
     const text = prose(node).replace(/\s+/g, ' ').trim()
     if (text) sections.at(-1)!.text += `${sections.at(-1)!.text ? ' ' : ''}${text}`
   }
-  return { metadata, toc, checks, predictions, sections: sections.filter((s) => s.heading || s.text) }
+  return {
+    metadata,
+    toc,
+    checks: questions.map((q) => q.id),
+    predictions: questions.filter((q) => q.kind === 'predict').map((q) => q.id),
+    questions,
+    sections: sections.filter((s) => s.heading || s.text),
+  }
 }

@@ -3,15 +3,17 @@
 import { usePathname } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { useId, useState } from 'react'
-import { recordAnswer, useProgress } from '@/components/site/progress'
+import { isAnswered, recordAnswer, useProgress } from '@/components/site/progress'
 import { useHydrated } from '@/components/site/use-hydrated'
 
 export type CheckYourselfProps = {
   /** Stable within the lesson: the saved answer is keyed by it. */
   id: string
+  /** May hold `code` spans, written in backticks; so may the choices of a `choice` question. */
   question: string
+  /** No two alike: an answer is saved by the text of its choice. */
   choices: string[]
-  /** Index of the right choice. */
+  /** Index of the right choice in `choices`. */
   answer: number
   /** `predict`: the choices are program output, shown as code. */
   kind?: 'choice' | 'predict'
@@ -24,6 +26,12 @@ type Slots = {
   explanation: ReactNode
 }
 
+/** Text with its backtick-quoted spans shown as code. */
+function withCode(text: string): ReactNode {
+  if (!text.includes('`')) return text
+  return text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))
+}
+
 /** A question with feedback: pick an answer, check it, read why. The answer is kept on this device. */
 export function CheckYourselfClient({ id, question, choices, answer, kind = 'choice', prompt, explanation }: CheckYourselfProps & Slots) {
   const base = useId()
@@ -32,29 +40,34 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
   const hydrated = useHydrated()
   const [picked, setPicked] = useState<number | null>(null)
 
-  const selected = picked ?? saved?.choice ?? null
-  const checked = saved?.choice ?? null
-  const correct = saved?.correct === true
-  const finished = correct || saved?.revealed === true
+  // The saved pick is a choice's text, found wherever that choice is shown. An answer saved as an
+  // index, before choices had an order of their own, names no choice: it keeps only its verdict.
+  const found = saved?.pick === undefined ? -1 : choices.indexOf(saved.pick)
+  const checked = found === -1 ? null : found
+  const selected = picked ?? checked
+  const finished = isAnswered(saved)
+  const correct = finished && checked === answer
+  // Predicted output is shown as it is printed, backticks and all.
+  const show = (choice: string) => (kind === 'predict' ? <span className="check-output">{choice}</span> : withCode(choice))
 
   return (
     <section className="check not-prose" aria-labelledby={`${base}-q`} data-check={id}>
       <p className="check-kicker">{kind === 'predict' ? 'Predict the output' : 'Check yourself'}</p>
       <p id={`${base}-q`} className="check-question">
-        {question}
+        {withCode(question)}
       </p>
       {prompt ? <div className="check-prompt">{prompt}</div> : null}
       <form
         onSubmit={(event) => {
           event.preventDefault()
-          if (selected !== null) recordAnswer(slug, id, { choice: selected, correct: selected === answer })
+          if (selected !== null) recordAnswer(slug, id, { pick: choices[selected]!, correct: selected === answer })
         }}
       >
         {/* Disabled until hydrated: a choice made earlier would show as picked, but React would not know it. */}
         <fieldset className="check-choices" disabled={!hydrated}>
-          <legend className="sr-only">{question}</legend>
+          <legend className="sr-only">{withCode(question)}</legend>
           {choices.map((choice, i) => {
-            const state = finished && i === answer ? 'right' : checked === i && !correct ? 'wrong' : undefined
+            const state = finished && i === answer ? 'right' : checked === i && i !== answer ? 'wrong' : undefined
             return (
               <label key={i} className="check-choice" data-state={state}>
                 <input
@@ -65,7 +78,7 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
                   onChange={() => setPicked(i)}
                   disabled={finished}
                 />
-                <span className={kind === 'predict' ? 'check-output' : undefined}>{choice}</span>
+                <span>{show(choice)}</span>
               </label>
             )
           })}
@@ -78,7 +91,7 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
             <button
               type="button"
               className="button"
-              onClick={() => recordAnswer(slug, id, { choice: checked, correct: false, revealed: true })}
+              onClick={() => recordAnswer(slug, id, { pick: choices[checked]!, correct: false, revealed: true })}
             >
               Show the answer
             </button>
@@ -86,13 +99,13 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
         </div>
       </form>
       <div aria-live="polite" className="check-feedback">
-        {checked !== null && !finished ? (
+        {checked !== null && checked !== answer && !finished ? (
           <p className="check-verdict check-verdict-wrong">Not quite. Think it through once more, or show the answer.</p>
         ) : null}
         {finished ? (
           <>
             <p className={`check-verdict ${correct ? 'check-verdict-right' : ''}`}>
-              {correct ? 'Correct.' : `The answer is: ${choices[answer]}`}
+              {correct ? 'Correct.' : <>The answer is: {show(choices[answer]!)}</>}
             </p>
             {explanation ? <div className="check-explanation">{explanation}</div> : null}
           </>

@@ -3,8 +3,13 @@
 import { useSyncExternalStore } from 'react'
 import { announce, storageSubscription } from './browser-events'
 
-/** A learner's answer to one `<CheckYourself>` question. */
-export type Answer = { choice: number; correct: boolean; revealed?: boolean }
+/**
+ * A learner's answer to one `<CheckYourself>` question. `pick` is the text of the choice picked, so
+ * it names the same choice in whatever order the choices are shown. Answers saved by earlier
+ * versions of the site hold an index (`choice`) into an order that has since changed instead:
+ * they keep their verdict, and name no choice.
+ */
+export type Answer = { pick?: string; correct: boolean; revealed?: boolean }
 /** `done` is set only when the learner marks a lesson (un)done by hand. */
 export type LessonProgress = { done?: boolean; answers?: Record<string, Answer> }
 export type Progress = Record<string, LessonProgress>
