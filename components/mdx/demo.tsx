@@ -50,9 +50,7 @@ export function Demo({ python, source, differs, outputs, children }: DemoProps) 
       ) : null}
       {printed.some(hasRecording) ? (
         <Tab label={`CPython ${minorVersion(recorded.python)} printed`}>
-          {printed.map((file) => (
-            <RecordedOutput key={file} file={file} />
-          ))}
+          <RecordedOutput files={printed} />
         </Tab>
       ) : null}
     </Tabs>

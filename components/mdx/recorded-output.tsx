@@ -6,15 +6,22 @@ import { CodeBlock } from './code-block'
 /** Whether `file` is a listing with recorded CPython output. */
 export const hasRecording = (file: string) => runsOf(file).length > 0
 
-/**
- * What CPython printed when it ran a listing in a terminal, recorded by `npm run record:python` and
- * checked against a fresh run by `npm test`.
- */
-export async function RecordedOutput({ file }: { file: string }) {
-  const runs = runsOf(file)
-  if (!runs.length) throw new Error(`No recorded CPython output for content/python/${file}: add it to listings.ts and run npm run record:python`)
+/** Whether a listing declares output that changes from run to run. */
+const varies = (file: string) => {
   const expectation = file in listings ? listings[file as ListingFile] : {}
-  const varies = 'figures' in expectation || 'anyOrder' in expectation
+  return 'figures' in expectation || 'anyOrder' in expectation
+}
+
+/**
+ * What CPython printed when it ran these listings (files of content/python) in a terminal, recorded
+ * by `npm run record:python` and checked against a fresh run by `npm test`.
+ */
+export async function RecordedOutput({ files }: { files: readonly string[] }) {
+  const runs = files.flatMap((file) => {
+    const found = runsOf(file)
+    if (!found.length) throw new Error(`No recorded CPython output for content/python/${file}: add it to listings.ts and run npm run record:python`)
+    return found
+  })
   const blocks = await Promise.all(
     runs.map((run) =>
       highlight(run.output || '(no output)', 'text', (props) => <CodeBlock key={commandLine(run)} {...props} language="console" title={`$ ${commandLine(run)}`} />),
@@ -23,8 +30,8 @@ export async function RecordedOutput({ file }: { file: string }) {
   return (
     <div>
       <p className="mb-0 mt-3 text-sm text-[var(--muted)]">
-        Real CPython {recorded.python} ran this file in a terminal on {recorded.recorded} and printed this.
-        {varies ? ' Times, process ids and the order of lines printed at once change from run to run.' : ''}
+        Real CPython {recorded.python} ran {runs.length === 1 ? 'this program' : 'these programs'} in a terminal on {recorded.recorded} and printed this.
+        {files.some(varies) ? ' Times, process ids and the order of lines printed at once change from run to run.' : ''}
       </p>
       {blocks}
     </div>
