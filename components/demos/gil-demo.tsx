@@ -65,6 +65,7 @@ const spanText: Record<GilSpan['kind'], string> = {
   gil: 'back from I/O, waiting for the GIL',
 }
 const spanTone = { io: 'var(--io-wait)', gil: 'var(--danger)' } as const
+const rounded = (ms: number | null) => (ms === null ? null : Number(ms.toFixed(2)))
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`
 const ms = (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`
 
@@ -135,16 +136,16 @@ export function GilDemo({ code, differs }: DemoSlots) {
         // A speedup needs the time of one worker doing all of the work (for mixed, one I/O worker
         // alone): measure it first.
         const one = workload === 'mixed' ? 'one I/O worker alone' : '1 worker'
-        const first = measureBaseline ? (await time(1, `Timing ${one} first, the baseline…`)).ms : 0
+        const first = measureBaseline ? await time(1, `Timing ${one} first, the baseline…`) : null
         const noun = mode === 'threads' ? 'thread' : 'process'
         const result = await time(workers, `Timing ${plural(workers, noun)}…`)
         if (measureBaseline) {
           // Once more after the run, keeping the faster: a page that has only just loaded is often
           // still busy, and a baseline slowed by it would show a speedup that isn't there.
-          const again = (await time(1, `Timing ${one} again, to be sure of the baseline…`)).ms
-          baseline = Math.min(first, again)
+          const again = await time(1, `Timing ${one} again, to be sure of the baseline…`)
+          baseline = Math.min(first!.ms, again.ms)
           setBaselines((prev) => ({ ...prev, [workload]: baseline }))
-          for (const ms of [first, again]) remember({ mode, workload, workers: 1, ms, speedup: baseline / ms, gilWaitMs: null })
+          for (const run of [first!, again]) remember({ mode, workload, workers: 1, ms: run.ms, speedup: baseline / run.ms, gilWaitMs: rounded(run.gilWaitMs) })
         }
         if (workers === 1) {
           baseline = Math.min(result.ms, baseline ?? Infinity)
@@ -159,7 +160,7 @@ export function GilDemo({ code, differs }: DemoSlots) {
           })),
         )
         setHandovers(result.handovers)
-        const gilWaitMs = result.gilWaitMs === null ? null : Number(result.gilWaitMs.toFixed(2))
+        const gilWaitMs = rounded(result.gilWaitMs)
         remember({ mode, workload, workers, ms: result.ms, speedup: workers === 1 ? 1 : speedup, gilWaitMs })
         const available = cores ?? navigator.hardwareConcurrency ?? 1
         return {
