@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { median, record, settled } from './record'
 
-type GilResult = { ms: number; speedup: number; baselineMs: number; cores: number }
+type GilResult = { ms: number; speedup: number; baselineMs: number; cores: number; gilWaitMs: number | null }
 
 const lesson = '/learn/processes-vs-threads'
 const samples = 3
@@ -25,6 +25,17 @@ test('GIL lab: speedup over one worker at `cores` workers', async ({ page }) => 
     const speedups: number[] = []
     for (let i = 0; i < samples; i++) speedups.push((await lab(page, mode, workload, cores)).speedup)
     record({ name: `GIL lab, ${mode} ${workload}-bound, ${cores} workers vs 1 (median of ${samples})`, value: median(speedups), unit: '×', target })
+  }
+})
+
+test('GIL lab, mixed: the wait for the GIL after each I/O wait, beside a CPU-bound worker', async ({ page }) => {
+  for (const [mode, target] of [
+    ['threads', '≈ 5 (a switch interval: CPython 3.11 waits about 5)'],
+    ['processes', '≈ 0 (a GIL each)'],
+  ] as const) {
+    const waits: number[] = []
+    for (let i = 0; i < samples; i++) waits.push((await lab(page, mode, 'mixed', 2)).gilWaitMs!)
+    record({ name: `GIL lab, mixed, ${mode}: wait for the GIL after each I/O (median of ${samples})`, value: median(waits), unit: 'ms', target })
   }
 })
 

@@ -3,7 +3,16 @@ import { demo, expect, expectAccessible, expectRefusal, runDemo, test, trackWork
 
 const lesson = '/learn/processes-vs-threads'
 
-type GilResult = { mode: string; workload: string; workers: number; ms: number; speedup: number; baselineMs: number; cores: number }
+type GilResult = {
+  mode: string
+  workload: string
+  workers: number
+  ms: number
+  speedup: number
+  baselineMs: number
+  cores: number
+  gilWaitMs: number | null
+}
 type StartupResult = { repetitions: number; startMs: number; messageMs: number; callUs: number; ratio: number }
 type MemoryResult = {
   copied: { page: number[]; worker: number[] }
@@ -52,6 +61,30 @@ test.describe('the GIL lab', () => {
     const speedups = await gil(page, 'threads', 'io', (x) => x > 1.6)
     expect(Math.max(...speedups)).toBeGreaterThan(1.6)
     await expect(demo(page, 'gil').getByRole('status')).toContainText('does not hold the GIL')
+  })
+
+  test('mixed: I/O threads wait for the GIL behind a CPU-bound thread; as processes they do not', async ({ page }) => {
+    await page.goto(`${lesson}?demo=gil&mode=threads&workload=mixed&workers=3`)
+    const lab = demo(page, 'gil')
+    const threads = await runDemo<GilResult>(page, 'gil', 90_000)
+    expect(threads).toMatchObject({ mode: 'threads', workload: 'mixed', workers: 3 })
+    expect(threads.gilWaitMs).toEqual(expect.any(Number))
+    await expect(lab.getByRole('status')).toContainText('it must get the GIL back from the CPU-bound thread')
+    await expect(lab.getByRole('status')).toContainText('getting the GIL back took')
+    const timeline = lab.getByRole('figure', { name: /Who held a GIL when/ })
+    await expect(timeline.getByText('thread 1: CPU')).toBeVisible()
+    await expect(timeline.getByText('thread 3: I/O')).toBeVisible()
+    await expect(lab.getByRole('list', { name: 'Legend' })).toContainText('back from I/O, waiting for the GIL')
+    await expect(lab.getByRole('columnheader', { name: 'GIL wait after I/O' })).toBeVisible()
+
+    await lab.getByRole('radio', { name: /processes/ }).check()
+    const processes = await runDemo<GilResult>(page, 'gil', 90_000)
+    expect(processes).toMatchObject({ mode: 'processes', workload: 'mixed', workers: 3 })
+    await expect(lab.getByRole('status')).toContainText('delays nobody')
+    await expect(lab.getByRole('figure', { name: /Who held a GIL when/ }).getByText('process 1: CPU')).toBeVisible()
+    // A GIL each: nobody holds an I/O worker's GIL when its wait ends.
+    expect(processes.gilWaitMs!).toBeLessThan(threads.gilWaitMs!)
+    await expectAccessible(page)
   })
 
   test('shows each worker live, and Stop ends every worker', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { runGilLab, splitEvenly, workloads, type LabResult } from './gil-lab'
+import { jobsFor, runGilLab, splitEvenly, workloads, type LabResult } from './gil-lab'
 import type { GilApi, GilSpan } from './gil.worker'
 import { nodeWorker } from './testing/node-worker'
 import { WorkerGroup } from './worker-group'
@@ -32,6 +32,23 @@ describe('splitEvenly', () => {
   })
 })
 
+describe('jobsFor', () => {
+  it('shares CPU-bound and I/O-bound work out evenly', () => {
+    expect(jobsFor('cpu', 3).map((j) => [j.role, j.units])).toEqual([
+      ['cpu', 800],
+      ['cpu', 800],
+      ['cpu', 800],
+    ])
+    expect(jobsFor('io', 5).map((j) => j.units)).toEqual([5, 5, 5, 5, 4])
+  })
+
+  it('mixed: worker 1 computes until the I/O is done, each other worker does all the waits; alone, a worker does the I/O', () => {
+    const io = { role: 'io', units: workloads.mixed.units, ioMs: workloads.mixed.ioMs }
+    expect(jobsFor('mixed', 3)).toEqual([{ role: 'cpu', units: 0, ioMs: 0, untilIoDone: true }, io, io])
+    expect(jobsFor('mixed', 1)).toEqual([io])
+  })
+})
+
 describe('the GIL lab, in real worker threads', () => {
   it('threads share one GIL: never two running at once, and it changes hands every switch interval', async () => {
     const result = await runGilLab(group(), { mode: 'threads', workload: 'cpu', workers: 2 })
@@ -58,6 +75,26 @@ describe('the GIL lab, in real worker threads', () => {
     expect(waits[0]!.some((a) => waits[1]!.some((b) => overlaps(a, b)))).toBe(true)
     // 8 waits of 40 ms each per thread, not 24 in a row.
     expect(result.ms).toBeLessThan(workloads.io.units * workloads.io.ioMs)
+  }, 60_000)
+
+  it('mixed, as threads: every I/O wait ends in a wait for the GIL, which the CPU-bound thread holds', async () => {
+    const threads = await runGilLab(group(), { mode: 'threads', workload: 'mixed', workers: 3 })
+    const processes = await runGilLab(group(), { mode: 'processes', workload: 'mixed', workers: 3 })
+    for (const result of [threads, processes]) {
+      expect(result.roles).toEqual(['cpu', 'io', 'io'])
+      for (const lane of result.lanes.slice(1)) {
+        expect(lane.filter((s) => s.kind === 'io')).toHaveLength(workloads.mixed.units)
+        expect(lane.filter((s) => s.kind === 'gil')).toHaveLength(workloads.mixed.units)
+      }
+      // The CPU-bound worker stops with the I/O: it never ran past the last I/O worker's finish.
+      const ioEnd = Math.max(...result.lanes.slice(1).flatMap((lane) => lane.map((s) => s.end)))
+      expect(Math.max(...result.lanes[0]!.map((s) => s.end))).toBeLessThan(ioEnd + 50)
+    }
+    expect(parallelRuns(threads)).toEqual([])
+    // One GIL: the CPU-bound thread holds it, so taking it back after I/O takes longer than with a GIL each.
+    expect(threads.gilWaitMs!).toBeGreaterThan(processes.gilWaitMs!)
+    expect(threads.handovers).toBeGreaterThan(0)
+    expect(processes.handovers).toBe(0)
   }, 60_000)
 
   it('reports each worker’s progress in shared memory while it runs', async () => {

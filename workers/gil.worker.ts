@@ -1,22 +1,36 @@
 import { expose } from 'comlink'
 import { sharedNow as now } from './clock'
 import { Gil, switchIntervalMs, WorkerState } from './gil'
+import { statusCells } from './gil-lab'
 import { Barrier, sleep, type Region } from './sync'
 
-export type Workload = 'cpu' | 'io'
+/** What the lab runs: every worker computing, every worker waiting on I/O, or one computing beside the others' I/O. */
+export type Workload = 'cpu' | 'io' | 'mixed'
 
-/** What one worker of the lab does: `units` pieces of computation, or `units` waits on I/O. */
-export type GilJob = { id: number; workload: Workload; units: number; ioMs: number }
+/** What one worker does: compute, or wait on I/O and handle each reply. */
+export type Role = 'cpu' | 'io'
+
+/**
+ * One worker's job: `units` pieces of computation, or `units` waits on I/O of `ioMs` each. A CPU
+ * job with `untilIoDone` computes until the run's I/O workers have all finished (the mixed workload).
+ */
+export type GilJob = { id: number; role: Role; units: number; ioMs: number; untilIoDone?: boolean }
 
 /**
  * The shared memory of one run. In `threads` mode every worker gets the same `gil` region; in
- * `processes` mode each gets its own, so nobody ever waits for it. `status` holds two cells per
- * worker, its state and the units it has finished, for the page to read while it runs.
+ * `processes` mode each gets its own, so nobody ever waits for it. `status` holds `statusCells`
+ * per worker: its state and the units it has finished, for the page to read while it runs, and
+ * since when it has waited for the GIL. `ioRunning` counts the I/O workers not yet finished.
+ * `peers` are the ids of the other workers that share this worker's GIL; `epoch` is the run's
+ * clock reading that the waiting times count from.
  */
-export type GilMemory = { gil: Region; start: Region; status: Region }
+export type GilMemory = { gil: Region; start: Region; status: Region; ioRunning: Region; peers: number[]; epoch: number }
 
-/** A stretch of one worker's time: running Python (holding its GIL) or waiting on I/O. */
-export type GilSpan = { start: number; end: number; kind: 'run' | 'io' }
+/**
+ * A stretch of one worker's time: running Python (holding its GIL), waiting on I/O, or back from
+ * I/O and waiting to take the GIL again (`gil`).
+ */
+export type GilSpan = { start: number; end: number; kind: 'run' | 'io' | 'gil' }
 
 /** Iterations of the busy loop in one unit of CPU work: about half a millisecond. */
 export const unitIterations = 200_000
@@ -41,14 +55,35 @@ const api = {
   /** Waits at the start line for the other workers, then does its share of the work under the GIL. */
   run(job: GilJob, memory: GilMemory): { spans: GilSpan[]; start: number; end: number; checksum: number } {
     const gil = new Gil(memory.gil)
-    const status = new Int32Array(memory.status.buffer as SharedArrayBuffer, memory.status.byteOffset + 8 * (job.id - 1), 2)
+    const cells = new Int32Array(memory.status.buffer as SharedArrayBuffer, memory.status.byteOffset, statusCells * Math.max(job.id, ...memory.peers))
+    const status = cells.subarray(statusCells * (job.id - 1), statusCells * job.id)
+    const ioRunning = new Int32Array(memory.ioRunning.buffer as SharedArrayBuffer, memory.ioRunning.byteOffset, 1)
     const spans: GilSpan[] = []
     const setState = (state: WorkerState) => Atomics.store(status, 0, state)
+    const micros = () => Math.round((now() - memory.epoch) * 1000)
     let checksum = 0
     let held = 0
 
-    const take = () => {
+    /** From now on, this worker waits for the GIL. */
+    const waitForGil = () => {
+      Atomics.store(status, 2, micros())
       setState(WorkerState.WaitingForGil)
+    }
+    /**
+     * CPython's drop request: a thread waits one switch interval for the GIL, then asks the holder
+     * to let go. True once a peer has waited that long, as its status cells say. (If `Gil` comes to
+     * record drop requests itself, ask it instead.)
+     */
+    const dropRequested = () => {
+      const due = micros() - switchIntervalMs * 1000
+      return memory.peers.some((id) => {
+        const at = statusCells * (id - 1)
+        return Atomics.load(cells, at) === WorkerState.WaitingForGil && Atomics.load(cells, at + 2) <= due
+      })
+    }
+
+    const take = () => {
+      waitForGil()
       gil.acquire(job.id)
       setState(WorkerState.Running)
       held = now()
@@ -63,18 +98,19 @@ const api = {
     new Barrier(memory.start).wait(startTimeoutMs)
     const start = now()
     // #region lab
-    if (job.workload === 'cpu') {
-      // CPU-bound: compute with the GIL held, and every switch
-      // interval let a waiting thread have it.
+    if (job.role === 'cpu') {
+      // CPU-bound: compute with the GIL held; once a thread has
+      // waited a switch interval for it, let that thread have it.
+      const more = (unit: number) => (job.untilIoDone ? Atomics.load(ioRunning, 0) > 0 : unit < job.units)
       take()
-      for (let unit = 0; unit < job.units; unit++) {
+      for (let unit = 0; more(unit); unit++) {
         checksum ^= compute(unitIterations, unit + 1)
         Atomics.store(status, 1, unit + 1)
+        if (!dropRequested()) continue
         const released = now()
-        if (released - held < switchIntervalMs) continue
         const switched = gil.yieldToWaiters(job.id, () => {
           spans.push({ start: held, end: released, kind: 'run' })
-          setState(WorkerState.WaitingForGil)
+          waitForGil()
         })
         if (switched) {
           setState(WorkerState.Running)
@@ -89,12 +125,15 @@ const api = {
         setState(WorkerState.WaitingForIo)
         const asked = now()
         sleep(job.ioMs)
-        spans.push({ start: asked, end: now(), kind: 'io' })
+        const back = now()
+        spans.push({ start: asked, end: back, kind: 'io' })
         take()
+        spans.push({ start: back, end: held, kind: 'gil' })
         checksum ^= compute(replyIterations, wait + 1)
         drop()
         Atomics.store(status, 1, wait + 1)
       }
+      Atomics.sub(ioRunning, 0, 1)
     }
     // #endregion
     setState(WorkerState.Finished)

@@ -11,7 +11,7 @@ import { RunsTable, type RunsColumn } from '@/components/demo-kit/runs-table'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { runGilLab, workloads, type GilMode, type StatusReader } from '@/workers/gil-lab'
 import { WorkerState } from '@/workers/gil'
-import type { Workload } from '@/workers/gil.worker'
+import type { GilSpan, Workload } from '@/workers/gil.worker'
 import { useLiveView } from './use-live-view'
 import './processes-vs-threads.css'
 
@@ -29,6 +29,7 @@ const controls = {
     options: [
       { value: 'cpu', label: 'CPU-bound (computing)' },
       { value: 'io', label: 'I/O-bound (waiting)' },
+      { value: 'mixed', label: 'mixed (one computing, the rest waiting on I/O)' },
     ],
     default: 'cpu',
   }),
@@ -36,7 +37,7 @@ const controls = {
 }
 
 type Live = { phase: string; mode: GilMode; status: { state: number; done: number }[]; shares: number[] }
-type Run = { id: number; mode: GilMode; workload: Workload; workers: number; ms: number; speedup: number }
+type Run = { id: number; mode: GilMode; workload: Workload; workers: number; ms: number; speedup: number; gilWaitMs: number | null }
 
 const runColumns: RunsColumn<Run>[] = [
   { label: 'Run as', cell: (run) => run.mode },
@@ -44,6 +45,7 @@ const runColumns: RunsColumn<Run>[] = [
   { label: 'Workers', figure: true, cell: (run) => run.workers },
   { label: 'Time', figure: true, cell: (run) => ms(run.ms) },
   { label: 'Speedup', figure: true, cell: (run) => `×${run.speedup.toFixed(2)}` },
+  { label: 'GIL wait after I/O', figure: true, cell: (run) => (run.gilWaitMs === null ? '–' : `${run.gilWaitMs.toFixed(2)} ms`) },
 ]
 
 const emptyLive = (): Live => ({ phase: '', mode: 'threads', status: [], shares: [] })
@@ -54,13 +56,29 @@ const stateText: Record<number, string> = {
   [WorkerState.WaitingForIo]: 'waiting on I/O',
   [WorkerState.Finished]: 'finished',
 }
-const workloadText = { cpu: 'CPU-bound', io: 'I/O-bound' } as const
+const workloadText = { cpu: 'CPU-bound', io: 'I/O-bound', mixed: 'mixed' } as const
+/** Short: a lane's label has room for about 14 characters. */
+const roleText = { cpu: 'CPU', io: 'I/O' } as const
+const spanText: Record<GilSpan['kind'], string> = {
+  run: 'holds the GIL, running',
+  io: 'waiting on I/O, GIL released',
+  gil: 'back from I/O, waiting for the GIL',
+}
+const spanTone = { io: 'var(--io-wait)', gil: 'var(--danger)' } as const
+const rounded = (ms: number | null) => (ms === null ? null : Number(ms.toFixed(2)))
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`
 const ms = (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`
 
 /** What the run shows, in one sentence, for each kind of run. */
 function lesson(mode: GilMode, workload: Workload, workers: number, cores: number) {
-  if (workers === 1) return 'One worker alone: the baseline the others are compared with.'
+  if (workers === 1) {
+    if (workload === 'mixed') return 'One I/O worker alone: the baseline the mixed runs are compared with.'
+    return 'One worker alone: the baseline the others are compared with.'
+  }
+  if (workload === 'mixed') {
+    if (mode === 'threads') return 'Each time an I/O thread’s wait ends, it must get the GIL back from the CPU-bound thread, so the I/O runs slower.'
+    return 'Each process has its own GIL, so the CPU-bound one delays nobody’s I/O.'
+  }
   if (workload === 'io') return 'A thread waiting on I/O does not hold the GIL, so the waits overlap.'
   if (mode === 'threads') return 'Only the thread holding the GIL computes; the others wait their turn.'
   return `Each process has its own GIL, so up to ${plural(cores, 'core')} compute at once on this device.`
@@ -115,17 +133,19 @@ export function GilDemo() {
       try {
         let baseline = baselines[workload]
         const measureBaseline = workers > 1 && baseline === undefined
-        // A speedup needs the time of one worker doing all of the work: measure it first.
-        const first = measureBaseline ? (await time(1, 'Timing 1 worker first, the baseline…')).ms : 0
+        // A speedup needs the time of one worker doing all of the work (for mixed, one I/O worker
+        // alone): measure it first.
+        const one = workload === 'mixed' ? 'one I/O worker alone' : '1 worker'
+        const first = measureBaseline ? await time(1, `Timing ${one} first, the baseline…`) : null
         const noun = mode === 'threads' ? 'thread' : 'process'
         const result = await time(workers, `Timing ${plural(workers, noun)}…`)
         if (measureBaseline) {
           // Once more after the run, keeping the faster: a page that has only just loaded is often
           // still busy, and a baseline slowed by it would show a speedup that isn't there.
-          const again = (await time(1, 'Timing 1 worker again, to be sure of the baseline…')).ms
-          baseline = Math.min(first, again)
+          const again = await time(1, `Timing ${one} again, to be sure of the baseline…`)
+          baseline = Math.min(first!.ms, again.ms)
           setBaselines((prev) => ({ ...prev, [workload]: baseline }))
-          for (const ms of [first, again]) remember({ mode, workload, workers: 1, ms, speedup: baseline / ms })
+          for (const run of [first!, again]) remember({ mode, workload, workers: 1, ms: run.ms, speedup: baseline / run.ms, gilWaitMs: rounded(run.gilWaitMs) })
         }
         if (workers === 1) {
           baseline = Math.min(result.ms, baseline ?? Infinity)
@@ -135,17 +155,13 @@ export function GilDemo() {
         const tone = mode === 'threads' ? 'var(--thread)' : 'var(--process)'
         setLanes(
           result.lanes.map((spans, w) => ({
-            label: `${noun} ${w + 1}`,
-            spans: spans.map((s) => ({
-              start: s.start,
-              end: s.end,
-              label: s.kind === 'run' ? 'holds the GIL, running' : 'waiting on I/O, GIL released',
-              tone: s.kind === 'run' ? tone : 'var(--io-wait)',
-            })),
+            label: workload === 'mixed' ? `${noun} ${w + 1}: ${roleText[result.roles[w]!]}` : `${noun} ${w + 1}`,
+            spans: spans.map((s) => ({ start: s.start, end: s.end, label: spanText[s.kind], tone: s.kind === 'run' ? tone : spanTone[s.kind] })),
           })),
         )
         setHandovers(result.handovers)
-        remember({ mode, workload, workers, ms: result.ms, speedup: workers === 1 ? 1 : speedup })
+        const gilWaitMs = rounded(result.gilWaitMs)
+        remember({ mode, workload, workers, ms: result.ms, speedup: workers === 1 ? 1 : speedup, gilWaitMs })
         const available = cores ?? navigator.hardwareConcurrency ?? 1
         return {
           result: {
@@ -156,11 +172,13 @@ export function GilDemo() {
             speedup: Number(speedup.toFixed(2)),
             baselineMs: Math.round(baseline!),
             cores: available,
+            gilWaitMs,
           },
           summary:
             `${plural(workers, noun)}, ${workloadText[workload]}: ${ms(result.ms)}` +
-            (workers === 1 ? '. ' : `, ×${speedup.toFixed(2)} the speed of one. `) +
-            lesson(mode, workload, workers, available),
+            (workers === 1 ? '. ' : `, ×${speedup.toFixed(2)} the speed of ${workload === 'mixed' ? 'one I/O worker alone' : 'one'}. `) +
+            lesson(mode, workload, workers, available) +
+            (workload === 'mixed' && gilWaitMs !== null ? ` After each I/O wait, getting the GIL back took ${gilWaitMs.toFixed(2)} ms on average.` : ''),
         }
       } finally {
         status.current = null
@@ -179,7 +197,8 @@ export function GilDemo() {
       title="The GIL lab"
       description={
         `The same total work every run — ${workloads.cpu.units.toLocaleString('en-US')} slices of computation, or ` +
-        `${workloads.io.units} waits of ${workloads.io.ioMs} ms — split across the workers. As threads they share one GIL; as processes each has its own.`
+        `${workloads.io.units} waits of ${workloads.io.ioMs} ms — split across the workers. Mixed: worker 1 computes while each of the others ` +
+        `makes ${workloads.mixed.units} waits of ${workloads.mixed.ioMs} ms. As threads they share one GIL; as processes each has its own.`
       }
       runLabel="the lab"
     >
@@ -197,7 +216,8 @@ export function GilDemo() {
               <li key={w} data-state={s.state} data-mode={view.mode}>
                 <span className="pvt-worker-name">worker {w + 1}</span>
                 <span className="pvt-worker-state">{stateText[s.state]}</span>
-                <progress max={view.shares[w] || 1} value={s.done} aria-label={`worker ${w + 1} progress`} />
+                {/* No share (the mixed workload's CPU worker runs until the I/O is done): no end to show. */}
+                <progress max={view.shares[w] || 1} value={view.shares[w] ? s.done : undefined} aria-label={`worker ${w + 1} progress`} />
               </li>
             ))}
           </ul>
@@ -210,6 +230,9 @@ export function GilDemo() {
             <li style={{ ['--tone' as string]: 'var(--thread)' }}>thread holds the shared GIL</li>
             <li style={{ ['--tone' as string]: 'var(--process)' }}>process holds its own GIL</li>
             <li style={{ ['--tone' as string]: 'var(--io-wait)' }}>waiting on I/O (GIL released)</li>
+            {lanes.some((lane) => lane.spans.some((s) => s.label === spanText.gil)) ? (
+              <li style={{ ['--tone' as string]: spanTone.gil }}>back from I/O, waiting for the GIL</li>
+            ) : null}
           </ul>
         </>
       ) : null}
