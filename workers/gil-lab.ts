@@ -6,7 +6,6 @@
  * the workers. The mixed workload pits one CPU-bound worker against the others' I/O: each I/O
  * worker does the same waits it would do alone.
  */
-import { sharedNow as now } from './clock'
 import { Gil } from './gil'
 import type { GilApi, GilJob, GilMemory, GilSpan, Role, Workload } from './gil.worker'
 import { allocate, Barrier, type Region } from './sync'
@@ -65,8 +64,8 @@ function meanOf(lanes: GilSpan[][], kind: GilSpan['kind']): number | null {
   return spans.length ? spans.reduce((sum, s) => sum + (s.end - s.start), 0) / spans.length : null
 }
 
-/** Cells per worker in the status region: state, units done, and when it began to wait for the GIL (µs from the run's epoch). */
-export const statusCells = 3
+/** Cells per worker in the status region: its state and the units it has done. */
+export const statusCells = 2
 
 /** Per worker: its state and the units it has done (see `WorkerState`). */
 export type StatusReader = () => { state: number; done: number }[]
@@ -97,8 +96,6 @@ export async function runGilLab(
   // Start every worker before the clock runs: a worker takes tens of milliseconds to start.
   const spawned = Array.from({ length: workers }, () => group.spawn({ signal }))
   onStart?.(status, shares)
-  const ids = jobs.map((_, w) => w + 1)
-  const epoch = now()
   const runs = await Promise.all(
     spawned.map(({ api }, w) => {
       const share: GilMemory = {
@@ -106,8 +103,6 @@ export async function runGilLab(
         start: memory.start!,
         status: memory.status!,
         ioRunning: memory.ioRunning!,
-        peers: mode === 'threads' ? ids.filter((id) => id !== w + 1) : [],
-        epoch,
       }
       return api.run({ id: w + 1, ...jobs[w]! }, share)
     }),

@@ -83,15 +83,14 @@ export class Gil {
   }
 
   /**
-   * The check the interpreter makes every switch interval: if another thread waits, drop the GIL,
-   * wait until one of them has it, and queue to take it back (`whileWaiting` runs in between).
-   * True if the GIL changed hands.
+   * If another thread waits, drop the GIL, wait until one of them has it, and queue to take it back
+   * (`onDrop` runs just before the GIL is dropped). True if the GIL changed hands.
    */
-  yieldToWaiters(id: number, whileWaiting?: () => void): boolean {
+  yieldToWaiters(id: number, onDrop?: () => void): boolean {
     if (Atomics.load(this.#cells, WAITERS) === 0) return false
     const switches = Atomics.load(this.#cells, SWITCHES)
+    onDrop?.()
     this.release()
-    whileWaiting?.()
     // Forced switching: without this wait the holder would usually take the lock straight back.
     Atomics.wait(this.#cells, SWITCHES, switches, switchIntervalMs)
     this.acquire(id)
@@ -103,9 +102,9 @@ export class Gil {
    * a loop's JUMP_BACKWARD): if a waiting thread asked for the GIL, drop it, wait until another
    * thread has it, and queue to take it back. True if the GIL changed hands.
    */
-  evalBreaker(id: number): boolean {
+  evalBreaker(id: number, onDrop?: () => void): boolean {
     if (Atomics.load(this.#cells, DROP_REQUEST) === 0) return false
-    return this.yieldToWaiters(id)
+    return this.yieldToWaiters(id, onDrop)
   }
 
   /** The thread holding the GIL now (0: none). */

@@ -1,6 +1,6 @@
 import { expose } from 'comlink'
 import { sharedNow as now } from './clock'
-import { Gil, switchIntervalMs, WorkerState } from './gil'
+import { Gil, WorkerState } from './gil'
 import { statusCells } from './gil-lab'
 import { Barrier, sleep, type Region } from './sync'
 
@@ -19,12 +19,10 @@ export type GilJob = { id: number; role: Role; units: number; ioMs: number; unti
 /**
  * The shared memory of one run. In `threads` mode every worker gets the same `gil` region; in
  * `processes` mode each gets its own, so nobody ever waits for it. `status` holds `statusCells`
- * per worker: its state and the units it has finished, for the page to read while it runs, and
- * since when it has waited for the GIL. `ioRunning` counts the I/O workers not yet finished.
- * `peers` are the ids of the other workers that share this worker's GIL; `epoch` is the run's
- * clock reading that the waiting times count from.
+ * per worker: its state and the units it has finished, for the page to read while it runs.
+ * `ioRunning` counts the I/O workers not yet finished.
  */
-export type GilMemory = { gil: Region; start: Region; status: Region; ioRunning: Region; peers: number[]; epoch: number }
+export type GilMemory = { gil: Region; start: Region; status: Region; ioRunning: Region }
 
 /**
  * A stretch of one worker's time: running Python (holding its GIL), waiting on I/O, or back from
@@ -55,35 +53,15 @@ const api = {
   /** Waits at the start line for the other workers, then does its share of the work under the GIL. */
   run(job: GilJob, memory: GilMemory): { spans: GilSpan[]; start: number; end: number; checksum: number } {
     const gil = new Gil(memory.gil)
-    const cells = new Int32Array(memory.status.buffer as SharedArrayBuffer, memory.status.byteOffset, statusCells * Math.max(job.id, ...memory.peers))
-    const status = cells.subarray(statusCells * (job.id - 1), statusCells * job.id)
+    const status = new Int32Array(memory.status.buffer as SharedArrayBuffer, memory.status.byteOffset + statusCells * Int32Array.BYTES_PER_ELEMENT * (job.id - 1), statusCells)
     const ioRunning = new Int32Array(memory.ioRunning.buffer as SharedArrayBuffer, memory.ioRunning.byteOffset, 1)
     const spans: GilSpan[] = []
     const setState = (state: WorkerState) => Atomics.store(status, 0, state)
-    const micros = () => Math.round((now() - memory.epoch) * 1000)
     let checksum = 0
     let held = 0
 
-    /** From now on, this worker waits for the GIL. */
-    const waitForGil = () => {
-      Atomics.store(status, 2, micros())
-      setState(WorkerState.WaitingForGil)
-    }
-    /**
-     * CPython's drop request: a thread waits one switch interval for the GIL, then asks the holder
-     * to let go. True once a peer has waited that long, as its status cells say. (If `Gil` comes to
-     * record drop requests itself, ask it instead.)
-     */
-    const dropRequested = () => {
-      const due = micros() - switchIntervalMs * 1000
-      return memory.peers.some((id) => {
-        const at = statusCells * (id - 1)
-        return Atomics.load(cells, at) === WorkerState.WaitingForGil && Atomics.load(cells, at + 2) <= due
-      })
-    }
-
     const take = () => {
-      waitForGil()
+      setState(WorkerState.WaitingForGil)
       gil.acquire(job.id)
       setState(WorkerState.Running)
       held = now()
@@ -106,11 +84,9 @@ const api = {
       for (let unit = 0; more(unit); unit++) {
         checksum ^= compute(unitIterations, unit + 1)
         Atomics.store(status, 1, unit + 1)
-        if (!dropRequested()) continue
-        const released = now()
-        const switched = gil.yieldToWaiters(job.id, () => {
-          spans.push({ start: held, end: released, kind: 'run' })
-          waitForGil()
+        const switched = gil.evalBreaker(job.id, () => {
+          spans.push({ start: held, end: now(), kind: 'run' })
+          setState(WorkerState.WaitingForGil)
         })
         if (switched) {
           setState(WorkerState.Running)
