@@ -16,6 +16,7 @@ export type YamlParse = {
 
 const boolTag = 'tag:yaml.org,2002:bool'
 const floatTag = 'tag:yaml.org,2002:float'
+const strTag = 'tag:yaml.org,2002:str'
 const scalar = (tag: string, test: RegExp, resolve: (source: string) => unknown, identify: (value: unknown) => boolean): ScalarTag => ({
   tag,
   test,
@@ -26,13 +27,16 @@ const scalar = (tag: string, test: RegExp, resolve: (source: string) => unknown,
 
 /**
  * YAML 1.1 as PyYAML reads it: the spec also makes `y` and `n` booleans, and `1e3` a float; PyYAML
- * does neither (its floats need a dot and a signed exponent, like `1.0e+3`).
+ * does neither (its floats need a dot and a signed exponent, like `1.0e+3`). Its numbers are stricter
+ * too: a leading zero is octal or nothing (`08443` and `0:30` stay strings), and a leading dot takes
+ * no sign (`+.5` is a string). That first tag keeps those strings, before the package's own tags.
  */
 const pyyamlTags = (tags: Tags): Tags => [
+  scalar(strTag, /^(?:[-+]?0[0-9_]*[89][0-9_]*|[-+]?0[0-9_]*(?::[0-5]?[0-9])+|[-+]\.[0-9_]*|\.(?:_[0-9_]*)?)$/, (source) => source, () => false),
   ...tags.filter((t) => typeof t === 'string' || !(t.tag === boolTag || (t.tag === floatTag && 'format' in t && t.format === 'EXP'))),
   scalar(boolTag, /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/, () => true, (v) => v === true),
   scalar(boolTag, /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/, () => false, (v) => v === false),
-  scalar(floatTag, /^[-+]?[0-9][0-9_]*\.[0-9_]*[eE][-+][0-9]+$/, (source) => parseFloat(source.replaceAll('_', '')), (v) => typeof v === 'number'),
+  scalar(floatTag, /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)[eE][-+][0-9]+$/, (source) => parseFloat(source.replaceAll('_', '')), (v) => typeof v === 'number'),
 ]
 
 // #region parse

@@ -108,7 +108,7 @@ queues:
 workers:
   - name: list
     kind: list_page
-    instances: 1     # one reader of the index, or companies get scraped twice
+    instances: 1     # one index page: a second instance would find nothing to fetch
     input_values:
       - /sample/companies?latency=250&failures=0.1
     output_queues: [symbols]
