@@ -12,7 +12,7 @@ const clock: Figure = { pattern: /^(\d+\.\d) s/, within: 0.3 }
  */
 export const listings = {
   'async_fetch.py': { site: true, runs: [['{site}', 'sequential'], ['{site}', 'gather'], ['{site}', 'bounded']], figures: [seconds()] },
-  'cores.py': { figures: [{ pattern: /has (\d+) cores?/ }, seconds()] },
+  'cores.py': { figures: [{ pattern: /has (\d+) logical CPUs?/ }, seconds()] },
   'counter.py': {
     figures: [
       // The call inside the increment lets the GIL change hands between the read and the write.
@@ -21,12 +21,12 @@ export const listings = {
       seconds(),
     ],
   },
-  'deadlock.py': { anyOrder: true, line: /Thread \d: [a-z ]+/ },
+  'deadlock.py': {},
   'event_loop_blocking.py': { figures: [clock] },
   'event_loop_create_task.py': {},
   'event_loop_gather.py': {},
   'event_loop_sequential.py': {},
-  'gil.py': { timeout: 60, figures: [seconds()] },
+  'gil.py': { timeout: 90, figures: [seconds(), { pattern: /(\d+\.\d+) ms/ }] },
   'lost_update.py': {},
   'memory.py': {},
   'pipe_ping_pong.py': {},

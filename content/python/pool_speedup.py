@@ -48,6 +48,6 @@ if __name__ == "__main__":
         baseline = baseline or seconds
         ideal = min(workers, cpus)
         print(
-            f"{workers:2} workers: {total} primes in {seconds:.2f} s, "
+            f"{workers:2} worker{'s' if workers > 1 else ' '}: {total} primes in {seconds:.2f} s, "
             f"speedup ×{baseline / seconds:.2f} (ideal ×{ideal})"
         )
