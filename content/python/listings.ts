@@ -12,7 +12,7 @@ const clock: Figure = { pattern: /^(\d+\.\d) s/, within: 0.3 }
  */
 export const listings = {
   'async_fetch.py': { site: true, runs: [['{site}', 'sequential'], ['{site}', 'gather'], ['{site}', 'bounded']], figures: [seconds()] },
-  'cores.py': { figures: [{ pattern: /has (\d+) cores?/ }, seconds()] },
+  'cores.py': { figures: [{ pattern: /has (\d+) logical CPUs?/ }, seconds()] },
   'counter.py': {
     figures: [
       // The call inside the increment lets the GIL change hands between the read and the write.
