@@ -1,4 +1,4 @@
-import { demo, expect, expectRefusal, runDemo, stopRun, test, trackWorkers } from './fixtures'
+import { demo, expect, expectRefusal, figure, runDemo, stopRun, test, trackWorkers } from './fixtures'
 
 const lesson = '/learn/concurrency-in-python'
 
@@ -78,7 +78,7 @@ test('Stop ends the run and terminates its workers', async ({ page }) => {
   await expect(cores).toHaveAttribute('data-state', 'running')
   await expect.poll(() => workers.alive).toBe(4)
   await stopRun(cores, workers)
-  await expect(cores.getByRole('definition').nth(1)).toHaveText('0')
+  await expect(figure(cores, 'Workers alive')).toHaveText('0')
 })
 
 test('leaving the page mid-run terminates every worker', async ({ page }) => {

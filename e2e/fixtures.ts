@@ -38,6 +38,10 @@ export { expect }
 /** A demo's root, by its public id. */
 export const demo = (page: Page, id: string) => page.locator(`[data-demo="${id}"]`)
 
+/** One of a demo's figures (a `<Stat>`), found by its label: the value beside the term. */
+export const figure = (root: Locator, label: string) =>
+  root.getByRole('term').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).locator('xpath=following-sibling::dd[1]')
+
 /** Runs a demo and waits for it to finish; returns its `data-result`. */
 export async function runDemo<R = Record<string, unknown>>(page: Page, id: string, timeout = 30_000): Promise<R> {
   const root = demo(page, id)

@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, expectRefusal, firstLaneTooltip, runDemo, stopRun, test, trackWorkers } from './fixtures'
+import { demo, expect, expectAccessible, expectRefusal, figure, firstLaneTooltip, runDemo, stopRun, test, trackWorkers } from './fixtures'
 
 const lesson = '/learn/multiprocessing'
 const at = (id: string, settings: Record<string, string> = {}) => `${lesson}?${new URLSearchParams({ demo: id, ...settings })}`
@@ -72,6 +72,7 @@ test.describe('Pool speedup', () => {
   test('two workers finish the same job faster than one, and the chart shows it', async ({ page }) => {
     type Result = { workers: number; ms: number; total: number; speedup: number; cores: number; startupMs: number }
     await page.goto(at('pool-speedup', { workers: '2' }))
+    test.skip((await page.evaluate(() => navigator.hardwareConcurrency)) < 2, 'two workers can only beat one on two or more cores')
     const root = demo(page, 'pool-speedup')
     // The first run times one worker, then two. Two more runs give each count its best of two:
     // the machine may be busy, and the chart keeps the best time at each count.
@@ -81,13 +82,12 @@ test.describe('Pool speedup', () => {
     await root.getByRole('textbox', { name: /^Workers/ }).fill('2')
     let result = await runDemo<Result>(page, 'pool-speedup', 90_000)
     // On two cores, anything else the machine does during a half-second run shows: up to two more tries.
-    for (let retry = 0; retry < 2 && result.cores >= 2 && result.speedup <= 1.3; retry++) result = await runDemo<Result>(page, 'pool-speedup', 90_000)
+    for (let retry = 0; retry < 2 && result.speedup <= 1.3; retry++) result = await runDemo<Result>(page, 'pool-speedup', 90_000)
     expect(result.workers).toBe(2)
     expect([first.total, result.total]).toEqual([438_410, 438_410]) // primes below 6,400,000: the same work each time
     expect(result.ms).toBeGreaterThan(0)
-    expect(result.startupMs).toBeGreaterThanOrEqual(0)
     // A loose bound for correctness; the benchmark carries the real target.
-    if (result.cores >= 2) expect(result.speedup).toBeGreaterThan(1.3)
+    expect(result.speedup).toBeGreaterThan(1.3)
     await expect(root.getByRole('img', { name: 'Speedup by number of workers' })).toHaveAccessibleDescription(/2 workers ×\d\.\d\d/)
     const timeline = root.getByRole('figure', { name: 'Which worker computed which blocks, over time' })
     await expect(timeline).toContainText('worker 2')
@@ -144,7 +144,7 @@ test.describe('Process', () => {
     await page.goto(at('process', { seconds: '10' }))
     const root = demo(page, 'process')
     await root.getByRole('button', { name: /^Run/ }).click()
-    await expect(root.getByRole('definition').nth(1)).toHaveText('True')
+    await expect(figure(root, 'p.is_alive()')).toHaveText('True')
     await expect(root.getByText('step 1 of 40')).toBeVisible()
     expect(workers.alive).toBe(1)
     await root.getByRole('button', { name: 'p.terminate()' }).click()

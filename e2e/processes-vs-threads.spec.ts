@@ -153,7 +153,6 @@ test.describe('the memory demo', () => {
     expect(result.copied).toEqual({ page: [1, 2, 3, 4], worker: [2, 4, 6, 8] })
     expect(result.shared.page).toEqual([2, 4, 6, 8])
     expect(result.mb).toBe(8)
-    for (const ms of [result.copyMs, result.transferMs, result.shareMs]) expect(ms).toBeGreaterThanOrEqual(0)
     const memory = demo(page, 'memory')
     await expect(memory.getByText('[1, 2, 3, 4] (unchanged)')).toBeVisible()
     await expect(memory.getByText('[2, 4, 6, 8] (changed)')).toBeVisible()

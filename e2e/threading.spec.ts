@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { demo, expect, expectAccessible, runDemo, stopRun, test, trackWorkers } from './fixtures'
+import { demo, expect, expectAccessible, figure, runDemo, stopRun, test, trackWorkers } from './fixtures'
 
 const lesson = '/learn/threading'
 
@@ -17,14 +17,14 @@ test.describe('the threads demo', () => {
     const threads = demo(page, 'threads')
     await threads.getByRole('button', { name: /^Run/ }).click()
     // The main thread and five others.
-    await expect(threads.getByRole('definition').filter({ hasText: /^6$/ })).toBeVisible()
+    await expect(figure(threads, 'threading.active_count()')).toHaveText('6')
     await expect(threads).toHaveAttribute('data-state', 'done', { timeout: 30_000 })
     const result = JSON.parse((await threads.getAttribute('data-result'))!) as ThreadsResult
     expect(result.threads).toBe(5)
     // Overlapping sleeps: near one sleep, far from five. Loose, as the machine may be busy.
     expect(result.ms).toBeGreaterThanOrEqual(1_950)
     expect(result.ms).toBeLessThan(4_000)
-    await expect(threads.getByRole('definition').filter({ hasText: /^1$/ })).toBeVisible()
+    await expect(figure(threads, 'threading.active_count()')).toHaveText('1')
     const output = threads.getByRole('list', { name: 'Output, in the order it was printed' }).getByRole('listitem')
     await expect(output).toHaveCount(10)
     for (let i = 0; i < 5; i++) {

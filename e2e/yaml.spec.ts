@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, expectRefusal, runDemo, test } from './fixtures'
+import { demo, expect, expectAccessible, expectRefusal, figure, runDemo, test } from './fixtures'
 
 const lesson = '/learn/yaml'
 const preset = (source: string, extra: Record<string, string> = {}) => `${lesson}?${new URLSearchParams({ demo: 'yaml', source, ...extra })}`
@@ -25,7 +25,7 @@ test('counts the documents separated by ---', async ({ page }) => {
   await expect(yaml).toHaveAttribute('data-state', 'done')
   expect(JSON.parse((await yaml.getAttribute('data-result'))!)).toEqual({ ok: true, documents: 3 })
   await expect(yaml.getByRole('region', { name: /^Document \d$/ })).toHaveCount(3)
-  await expect(yaml.getByRole('definition').first()).toHaveText('3')
+  await expect(figure(yaml, 'Documents')).toHaveText('3')
 })
 
 test('locates a syntax error by line and column, as you type and on Run', async ({ page }) => {

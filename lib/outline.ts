@@ -11,6 +11,8 @@ import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 
 export type TocEntry = { id: string; text: string; depth: 2 | 3 }
+/** One searchable stretch of a lesson in the search index: its text under one heading. */
+export type SearchDocument = { id: string; href: string; lesson: string; heading: string; text: string }
 /** A stretch of lesson text under one heading, for search. `id` is '' before the first heading. */
 export type Section = { id: string; heading: string; text: string }
 /** A `<CheckYourself>` question as written: choices in authored order, `answer` the index of the right one. */

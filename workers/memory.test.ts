@@ -23,6 +23,5 @@ describe('memory, in a real worker thread', () => {
     const moved = await timeSending(worker, 'transfer', bytes)
     const shared = await timeSending(worker, 'share', bytes)
     expect([copy.leftOnPage, moved.leftOnPage, shared.leftOnPage]).toEqual([bytes, 0, bytes])
-    for (const { ms } of [copy, moved, shared]) expect(ms).toBeGreaterThanOrEqual(0)
   })
 })

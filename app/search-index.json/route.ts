@@ -1,7 +1,5 @@
 import { getLessons, getOutline } from '@/content/lessons'
-
-/** One searchable stretch of a lesson: its text under one heading. */
-export type SearchDocument = { id: string; href: string; lesson: string; heading: string; text: string }
+import type { SearchDocument } from '@/lib/outline'
 
 // Built once, at build time, and served as a static file; the search dialog fetches it when opened.
 export const dynamic = 'force-static'

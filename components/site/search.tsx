@@ -7,7 +7,7 @@ import type { KeyboardEvent } from 'react'
 import { useEffect, useRef, useState } from 'react'
 import { isTypingTarget } from './browser-events'
 import { useHydrated } from './use-hydrated'
-import type { SearchDocument } from '@/app/search-index.json/route'
+import type { SearchDocument } from '@/lib/outline'
 
 type Hit = SearchResult & Pick<SearchDocument, 'href' | 'lesson' | 'heading' | 'text'>
 
