@@ -2,6 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react'
 import { useDarkTheme } from '@/components/site/theme'
+import { axisTime } from '@/lib/format'
 
 export type TimelineSpan = {
   /** Milliseconds from the start of the run. */
@@ -30,7 +31,6 @@ type TimelineProps = {
   exact?: boolean
 }
 
-const ms = (t: number) => (t >= 1000 ? `${(t / 1000).toFixed(t >= 10_000 ? 0 : 1)} s` : `${Math.round(t)} ms`)
 
 /** The drawing area in CSS pixels, the gap between lanes, and device pixels per CSS pixel. */
 export type Area = { width: number; height: number; gap: number; scale: number }
@@ -102,7 +102,7 @@ export function describeAt(lanes: TimelineLane[], total: number, now: number, ar
   const slack = (2 / area.width) * total
   const span = lane?.spans.findLast((s) => s.start - slack <= t && t <= (s.end ?? now) + slack)
   if (!lane || !span) return ''
-  return `${lane.label}, ${span.label}: ${ms(span.start)} → ${span.end === undefined ? 'running' : ms(span.end)}`
+  return `${lane.label}, ${span.label}: ${axisTime(span.start)} → ${span.end === undefined ? 'running' : axisTime(span.end)}`
 }
 
 /**
@@ -180,8 +180,8 @@ export function Timeline({ lanes, duration, now = 0, label, exact = false }: Tim
       </div>
       <div className="timeline-axis" aria-hidden="true">
         <span>0</span>
-        <span>{ms(total / 2)}</span>
-        <span>{ms(total)}</span>
+        <span>{axisTime(total / 2)}</span>
+        <span>{axisTime(total)}</span>
       </div>
     </figure>
   )

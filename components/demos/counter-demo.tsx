@@ -10,6 +10,7 @@ import { Stat, Stats } from '@/components/demo-kit/stats'
 import { runCounter } from '@/workers/counter'
 import type { CounterMode, Interpreter } from '@/workers/counter.worker'
 import { interpreterHelp, interpreters } from './interpreters'
+import { count, milliseconds, percent } from '@/lib/format'
 
 const modes = [
   { value: 'unsafe', label: 'no lock' },
@@ -35,15 +36,12 @@ const runColumns: RunsColumn<Run>[] = [
   { label: 'Interpreter', cell: (run) => shortInterpreter[run.interpreter] },
   { label: 'Increment', cell: (run) => modeLabel(run.mode) },
   { label: 'Workers', figure: true, cell: (run) => run.workers },
-  { label: 'Expected', figure: true, cell: (run) => fmt(run.expected) },
-  { label: 'Actual', figure: true, cell: (run) => fmt(run.actual) },
-  { label: 'Lost', figure: true, cell: (run) => fmt(run.expected - run.actual), tone: (run) => (run.actual < run.expected ? 'text-[var(--danger)]' : undefined) },
-  { label: 'Time', figure: true, cell: (run) => duration(run.ms) },
+  { label: 'Expected', figure: true, cell: (run) => count(run.expected) },
+  { label: 'Actual', figure: true, cell: (run) => count(run.actual) },
+  { label: 'Lost', figure: true, cell: (run) => count(run.expected - run.actual), tone: (run) => (run.actual < run.expected ? 'text-[var(--danger)]' : undefined) },
+  { label: 'Time', figure: true, cell: (run) => milliseconds(run.ms) },
 ]
 
-const fmt = (n: number) => n.toLocaleString('en-US')
-const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(part && part < whole / 1000 ? 3 : 1)}%`
-const duration = (ms: number) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`
 const modeLabel = (mode: CounterMode) => modes.find((m) => m.value === mode)!.label
 const shortInterpreter: Record<Interpreter, string> = { gil: 'GIL', 'gil-call': 'GIL, call inside', 'free-threaded': 'free-threaded' }
 const pollMs = 250
@@ -92,12 +90,12 @@ export function CounterDemo() {
         const lost = expected - actual
         setLive({ expected, actual })
         setHistory((prev) => [{ id: t0, interpreter, mode, workers, expected, actual, ms }, ...prev].slice(0, 6))
-        const time = duration(ms)
+        const time = milliseconds(ms)
         const why = explain(interpreter, mode, workers, lost)
         const summary =
           lost > 0
-            ? `Lost ${fmt(lost)} of ${fmt(expected)} updates (${pct(lost, expected)}): the counter reads ${fmt(actual)}. ${why} Took ${time}.`
-            : `Exact: ${fmt(actual)} of ${fmt(expected)}, in ${time}.${why ? ` ${why}` : ''}`
+            ? `Lost ${count(lost)} of ${count(expected)} updates (${percent(lost, expected)}): the counter reads ${count(actual)}. ${why} Took ${time}.`
+            : `Exact: ${count(actual)} of ${count(expected)}, in ${time}.${why ? ` ${why}` : ''}`
         return { result: { interpreter, expected, actual, ms: Math.round(ms) }, summary }
       } finally {
         clearInterval(poll)
@@ -116,10 +114,10 @@ export function CounterDemo() {
       runLabel="the increments"
     >
       <Stats>
-        <Stat label="Expected">{live ? fmt(live.expected) : '–'}</Stat>
-        <Stat label={done || !live ? 'Actual' : 'Counter now'}>{live ? fmt(live.actual) : '–'}</Stat>
-        <Stat label="Lost updates" className={done && lost > 0 ? 'text-[var(--danger)]' : undefined}>{done && live ? fmt(lost) : '–'}</Stat>
-        <Stat label="Time">{done && history[0] ? duration(history[0].ms) : '–'}</Stat>
+        <Stat label="Expected">{live ? count(live.expected) : '–'}</Stat>
+        <Stat label={done || !live ? 'Actual' : 'Counter now'}>{live ? count(live.actual) : '–'}</Stat>
+        <Stat label="Lost updates" className={done && lost > 0 ? 'text-[var(--danger)]' : undefined}>{done && live ? count(lost) : '–'}</Stat>
+        <Stat label="Time">{done && history[0] ? milliseconds(history[0].ms) : '–'}</Stat>
         <Stat label="Workers alive">{alive}</Stat>
       </Stats>
       {live ? (
@@ -129,7 +127,7 @@ export function CounterDemo() {
           aria-valuemin={0}
           aria-valuemax={live.expected}
           aria-valuenow={live.actual}
-          aria-valuetext={`${fmt(live.actual)} of ${fmt(live.expected)}`}
+          aria-valuetext={`${count(live.actual)} of ${count(live.expected)}`}
           className="h-3 overflow-hidden rounded-full bg-[var(--surface-2)]"
         >
           <div

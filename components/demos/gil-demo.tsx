@@ -14,6 +14,7 @@ import { WorkerState } from '@/workers/gil'
 import type { GilSpan, Workload } from '@/workers/gil.worker'
 import { useLiveView } from './use-live-view'
 import './processes-vs-threads.css'
+import { milliseconds } from '@/lib/format'
 
 const controls = {
   mode: choice({
@@ -43,7 +44,7 @@ const runColumns: RunsColumn<Run>[] = [
   { label: 'Run as', cell: (run) => run.mode },
   { label: 'Work', cell: (run) => workloadText[run.workload] },
   { label: 'Workers', figure: true, cell: (run) => run.workers },
-  { label: 'Time', figure: true, cell: (run) => ms(run.ms) },
+  { label: 'Time', figure: true, cell: (run) => milliseconds(run.ms) },
   { label: 'Speedup', figure: true, cell: (run) => `×${run.speedup.toFixed(2)}` },
   { label: 'GIL wait after I/O', figure: true, cell: (run) => (run.gilWaitMs === null ? '–' : `${run.gilWaitMs.toFixed(2)} ms`) },
 ]
@@ -67,7 +68,6 @@ const spanText: Record<GilSpan['kind'], string> = {
 const spanTone = { io: 'var(--io-wait)', gil: 'var(--danger)' } as const
 const rounded = (ms: number | null) => (ms === null ? null : Number(ms.toFixed(2)))
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`
-const ms = (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`
 
 /** What the run shows, in one sentence, for each kind of run. */
 function lesson(mode: GilMode, workload: Workload, workers: number, cores: number) {
@@ -175,7 +175,7 @@ export function GilDemo() {
             gilWaitMs,
           },
           summary:
-            `${plural(workers, noun)}, ${workloadText[workload]}: ${ms(result.ms)}` +
+            `${plural(workers, noun)}, ${workloadText[workload]}: ${milliseconds(result.ms)}` +
             (workers === 1 ? '. ' : `, ×${speedup.toFixed(2)} the speed of ${workload === 'mixed' ? 'one I/O worker alone' : 'one'}. `) +
             lesson(mode, workload, workers, available) +
             (workload === 'mixed' && gilWaitMs !== null ? ` After each I/O wait, getting the GIL back took ${gilWaitMs.toFixed(2)} ms on average.` : ''),
@@ -205,7 +205,7 @@ export function GilDemo() {
       <Stats>
         <Stat label="Cores on this device">{cores ?? '–'}</Stat>
         <Stat label="Workers alive">{alive}</Stat>
-        <Stat label="1-worker baseline">{baseline === undefined ? '–' : ms(baseline)}</Stat>
+        <Stat label="1-worker baseline">{baseline === undefined ? '–' : milliseconds(baseline)}</Stat>
         <Stat label="GIL handovers">{handovers ?? '–'}</Stat>
       </Stats>
       {view.phase ? (

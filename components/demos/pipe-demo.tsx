@@ -12,6 +12,7 @@ import type { PipeEvent } from '@/workers/pipe.worker'
 import { crossings, emptyPipeLog, file, type PipeLog } from './pipe-log'
 import { useLiveView } from './use-live-view'
 import './multiprocessing.css'
+import { seconds } from '@/lib/format'
 
 const controls = {
   messages: int({ label: 'Numbers A sends', min: 1, max: 100, default: 5 }),
@@ -22,7 +23,6 @@ type Live = PipeLog & { t0: number }
 
 const fresh = (t0: number): Live => ({ ...emptyPipeLog(), t0 })
 
-const ms = (t: number) => `${(t / 1000).toFixed(2)} s`
 const show = (v: number | null) => (v === null ? 'None' : String(v))
 
 /** Two workers joined by a MessageChannel: A sends numbers, B sends back their squares. */
@@ -94,7 +94,7 @@ export function PipeDemo() {
                 <span className="mp-pipe-arrow">
                   <span className="sr-only">{c.from === 'a' ? 'A to B:' : 'B to A:'} </span>
                   <span aria-hidden="true">{c.from === 'a' ? '⟶' : '⟵'}</span> {show(c.value)}
-                  <span className="mp-pipe-time"> {ms((c.sentAt ?? c.receivedAt ?? view.t0) - view.t0)}</span>
+                  <span className="mp-pipe-time"> {seconds((c.sentAt ?? c.receivedAt ?? view.t0) - view.t0)}</span>
                 </span>
                 <span className="mp-pipe-b">{c.from === 'b' ? `send(${show(c.value)})` : c.receivedAt === undefined ? '…' : `recv() → ${show(c.value)}`}</span>
               </li>

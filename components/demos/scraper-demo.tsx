@@ -12,6 +12,7 @@ import { parseIndex, parseQuote } from '@/lib/scraper/parse-pages'
 import { HttpError, startPipeline, type PipelineSnapshot, type Row, type WorkerState } from '@/lib/scraper/pipeline'
 import { YamlEditor, type YamlEditorHandle } from './yaml-editor'
 import './scraper.css'
+import { seconds } from '@/lib/format'
 
 const controls = {
   config: text({ label: 'Pipeline config (YAML)', default: defaultConfigYaml, maxLength: 4000, rows: 20 }),
@@ -46,7 +47,6 @@ const stateLabels: Record<WorkerState, string> = {
 
 const spanTones = { fetch: 'var(--async)', failed: 'var(--danger)', backoff: 'var(--pitfall)' } as const
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 const percent = (n: number) => `${n > 0 ? '+' : ''}${n.toFixed(2)}%`
 
@@ -90,7 +90,7 @@ export function ScraperDemo() {
         return {
           result: { rows: rows.length, failed: failures.length, retries, ms: Math.round(ms) },
           summary:
-            `Scraped ${rows.length} of ${found} companies in ${seconds(ms)}, with ${retries} ${retries === 1 ? 'retry' : 'retries'}` +
+            `Scraped ${rows.length} of ${found} companies in ${seconds(ms, 1)}, with ${retries} ${retries === 1 ? 'retry' : 'retries'}` +
             `${failures.length ? ` and ${failures.length} failed` : ' and no failures'}.`,
         }
       } finally {
@@ -211,7 +211,7 @@ export function ScraperDemo() {
             <Stat label="Failed">{snapshot.failures.length}</Stat>
             <Stat label="Retries">{snapshot.retries}</Stat>
             <Stat label="Requests">{snapshot.requests}</Stat>
-            <Stat label="Time">{seconds(snapshot.elapsed)}</Stat>
+            <Stat label="Time">{seconds(snapshot.elapsed, 1)}</Stat>
           </Stats>
 
           <div className="scraper-columns">

@@ -9,6 +9,7 @@ import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow as now } from '@/workers/clock'
+import { seconds } from '@/lib/format'
 
 const controls = {
   threads: int({ label: 'Threads', min: 1, max: 16, default: 5 }),
@@ -25,7 +26,6 @@ const controls = {
 
 type LogLine = { at: number; text: string }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 /**
  * The notes' basic threading example: N threads each print, sleep, print. Each "thread" is a Web

@@ -8,6 +8,7 @@ import { useDemo } from '@/components/demo-kit/use-demo'
 import { fetchAll, modes, type RequestSpan } from './fetch-all'
 import { Waterfall } from './waterfall'
 import './async-fetch.css'
+import { seconds } from '@/lib/format'
 
 const controls = {
   mode: choice({
@@ -38,7 +39,6 @@ function mostAtOnce(intervals: [number, number][]) {
   return most
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 /** Real requests to this site's /api/delay, one after another, all at once, or bounded by a semaphore. */
 export function AsyncFetchDemo() {

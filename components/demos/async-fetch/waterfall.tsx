@@ -1,15 +1,15 @@
 import type { RequestSpan } from './fetch-all'
+import { axisTime } from '@/lib/format'
 
-const ms = (t: number) => (t >= 1000 ? `${(t / 1000).toFixed(t >= 10_000 ? 0 : 2)} s` : `${Math.round(t)} ms`)
 
 const outcomeLabel = { ok: 'answered', error: 'failed', timeout: 'timed out' } as const
 
 function describe(span: RequestSpan, now: number) {
   const parts = [`Request ${span.index + 1}`]
   if (span.start === undefined) return `${parts[0]}: waiting for a slot`
-  if (span.created !== undefined && span.start - span.created > 1) parts.push(`waited ${ms(span.start - span.created)} for a slot`)
-  if (span.sent !== undefined && span.sent - span.start > 2) parts.push(`queued ${ms(span.sent - span.start)} by the browser`)
-  parts.push(span.end === undefined ? `in flight for ${ms(now - span.start)}` : `${outcomeLabel[span.outcome ?? 'ok']} after ${ms(span.end - (span.sent ?? span.start))}`)
+  if (span.created !== undefined && span.start - span.created > 1) parts.push(`waited ${axisTime(span.start - span.created, 2)} for a slot`)
+  if (span.sent !== undefined && span.sent - span.start > 2) parts.push(`queued ${axisTime(span.sent - span.start, 2)} by the browser`)
+  parts.push(span.end === undefined ? `in flight for ${axisTime(now - span.start, 2)}` : `${outcomeLabel[span.outcome ?? 'ok']} after ${axisTime(span.end - (span.sent ?? span.start), 2)}`)
   if (span.detail) parts.push(span.detail)
   return parts.join(', ')
 }
@@ -54,8 +54,8 @@ export function Waterfall({ spans, now, label }: { spans: readonly RequestSpan[]
       </ol>
       <div className="wf-axis" aria-hidden="true">
         <span>0</span>
-        <span>{ms(total / 2)}</span>
-        <span>{ms(total)}</span>
+        <span>{axisTime(total / 2, 2)}</span>
+        <span>{axisTime(total, 2)}</span>
       </div>
       <figcaption className="wf-legend">
         <span>

@@ -11,6 +11,7 @@ import { exampleIds, examples, type ExampleId } from './examples'
 import { Player } from './player'
 import { EventLoop, type Snapshot, type TaskView } from './scheduler'
 import './event-loop.css'
+import { seconds } from '@/lib/format'
 
 const speeds = ['0.5', '1', '2', '4', '10'] as const
 
@@ -31,7 +32,6 @@ const controls = {
 const beat = 900
 const frameTime = (frame: Snapshot, previous: Snapshot | undefined) => Math.max(beat, frame.time - (previous?.time ?? 0))
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
 export type EventLoopResult = {
   example: ExampleId
@@ -100,7 +100,7 @@ export function EventLoopClient({ sources, highlighted }: Props) {
       return {
         result,
         summary:
-          `${examples[example].label}: done after ${seconds(loop.time)} of loop time, in ${result.steps} steps. ` +
+          `${examples[example].label}: done after ${seconds(loop.time, 1)} of loop time, in ${result.steps} steps. ` +
           `The callbacks ran in the order CPython's asyncio runs them.`,
       }
     },
@@ -170,7 +170,7 @@ export function EventLoopClient({ sources, highlighted }: Props) {
             </button>
             <p className="el-clock">
               <span className="el-clock-label">loop time</span>{' '}
-              {seconds(shownClock)}
+              {seconds(shownClock, 1)}
             </p>
           </div>
 
