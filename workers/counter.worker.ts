@@ -2,6 +2,7 @@ import { expose } from 'comlink'
 import { sharedNow as now } from './clock'
 import { Gil } from './gil'
 import { Barrier, Mutex, type Region } from './sync'
+import { startTimeoutMs } from './limits'
 
 export type CounterMode = 'unsafe' | 'lock' | 'atomic'
 
@@ -15,8 +16,6 @@ export type Interpreter = 'gil' | 'gil-call' | 'free-threaded'
 /** The shared memory of one run: the counter, the lock that guards it, the start barrier, the GIL. */
 export type CounterMemory = { value: Region; lock: Region; start: Region; gil: Region }
 
-/** Longest a worker waits at the start line for the others before the run is called off. */
-const startTimeoutMs = 30_000
 
 // #region bytecode
 // One pass of each increment loop, as CPython 3.11's `dis.dis` lists it. A call to the Python

@@ -1,6 +1,7 @@
 import { expose } from 'comlink'
 import { DeadlockBoard, type LockName } from './deadlock-board'
 import { Barrier, Mutex, sleep, type Region } from './sync'
+import { startTimeoutMs } from './limits'
 
 export type LockOrder = 'opposite' | 'global'
 
@@ -11,7 +12,6 @@ type Account = { name: LockName; lock: Mutex }
 
 /** How long each thread works while it holds its first lock: long enough for the other thread to take its own. */
 const workMs = 300
-const startTimeoutMs = 30_000
 
 // #region transfer
 /** Locks two accounts, one after the other; false if it gave up. */

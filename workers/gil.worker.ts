@@ -3,6 +3,7 @@ import { sharedNow as now } from './clock'
 import { Gil, WorkerState } from './gil'
 import { statusCells } from './gil-lab'
 import { Barrier, sleep, type Region } from './sync'
+import { startTimeoutMs } from './limits'
 
 /** What the lab runs: every worker computing, every worker waiting on I/O, or one computing beside the others' I/O. */
 export type Workload = 'cpu' | 'io' | 'mixed'
@@ -34,7 +35,6 @@ export type GilSpan = { start: number; end: number; kind: 'run' | 'io' | 'gil' }
 export const unitIterations = 200_000
 /** CPU work done after each I/O wait (handling the reply): a tenth of a unit. */
 const replyIterations = unitIterations / 10
-const startTimeoutMs = 30_000
 const warmUpUnits = 20
 
 /** Pure computation, like Python bytecode: a xorshift loop the JIT cannot skip (its result is used). */

@@ -1,6 +1,7 @@
 import type { Remote } from 'comlink'
 import type { Spawned } from './worker-group'
 import { isReport, type CallStyle, type JobOrder, type Report, type Tasks, type TaskServer } from './pool-tasks'
+import { cpuCount } from './limits'
 
 export type { Tasks } from './pool-tasks'
 
@@ -59,8 +60,6 @@ export type PoolOptions<T extends Tasks> = {
 
 export type PoolState = 'running' | 'closed' | 'terminated'
 
-/** Python's default `Pool` size: the number of logical cores (1 where the platform will not say). */
-export const cpuCount = () => globalThis.navigator?.hardwareConcurrency || 1
 
 /**
  * `Pool.map`'s `chunksize=None`, as CPython computes it: `chunksize, extra = divmod(len(items),

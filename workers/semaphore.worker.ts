@@ -1,11 +1,11 @@
 import { expose } from 'comlink'
 import { SemaphoreBoard } from './semaphore-board'
 import { Barrier, Semaphore, sleep, type Region } from './sync'
+import { startTimeoutMs } from './limits'
 
 /** One run's shared memory: the semaphore, the scoreboard the page draws, the start line. */
 export type SemaphoreMemory = { semaphore: Region; board: Region; start: Region; tasks: number; t0: number }
 
-const startTimeoutMs = 30_000
 const clock = (t0: number) => () => Math.round(performance.timeOrigin + performance.now() - t0)
 
 // #region task

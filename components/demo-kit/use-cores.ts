@@ -1,6 +1,7 @@
 'use client'
 
 import { useSyncExternalStore } from 'react'
+import { cpuCount } from '@/workers/limits'
 
 const never = () => () => {}
 
@@ -8,7 +9,7 @@ const never = () => () => {}
 export function useCores(): number | null {
   return useSyncExternalStore(
     never,
-    () => navigator.hardwareConcurrency || null,
+    cpuCount,
     () => null,
   )
 }

@@ -10,11 +10,11 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow as now } from '@/workers/clock'
 import { onCoreMs, onCoreSlices } from '@/workers/on-core'
-import { cpuCount } from '@/workers/pool'
 import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from './use-live-view'
+import { cpuCount, maxWorkers } from '@/workers/limits'
 
 const controls = {
-  workers: int({ label: 'Workers', min: 1, max: 16, default: 4 }),
+  workers: int({ label: 'Workers', min: 1, max: maxWorkers, default: 4 }),
   seconds: decimal({ label: 'Work per worker', min: 0.2, max: 3, default: 1, unit: 's' }),
 }
 

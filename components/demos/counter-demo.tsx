@@ -11,6 +11,7 @@ import { runCounter } from '@/workers/counter'
 import type { CounterMode, Interpreter } from '@/workers/counter.worker'
 import { interpreterHelp, interpreters } from './interpreters'
 import { count, milliseconds, percent } from '@/lib/format'
+import { maxContending } from '@/workers/limits'
 
 const modes = [
   { value: 'unsafe', label: 'no lock' },
@@ -26,7 +27,7 @@ const controls = {
     help: interpreterHelp,
   }),
   mode: choice({ label: 'Increment', options: modes, default: 'unsafe' }),
-  workers: int({ label: 'Workers', min: 1, max: 8, default: 4 }),
+  workers: int({ label: 'Workers', min: 1, max: maxContending, default: 4 }),
   increments: int({ label: 'Increments each', min: 1, max: 5_000_000, default: 1_000_000 }),
 }
 

@@ -15,6 +15,7 @@ import type { GilSpan, Workload } from '@/workers/gil.worker'
 import { useLiveView } from './use-live-view'
 import './processes-vs-threads.css'
 import { milliseconds } from '@/lib/format'
+import { cpuCount, maxContending } from '@/workers/limits'
 
 const controls = {
   mode: choice({
@@ -34,7 +35,7 @@ const controls = {
     ],
     default: 'cpu',
   }),
-  workers: int({ label: 'Workers', min: 1, max: 8, default: 2, help: 'Try 1 first, then 2 or more.' }),
+  workers: int({ label: 'Workers', min: 1, max: maxContending, default: 2, help: 'Try 1 first, then 2 or more.' }),
 }
 
 type Live = { phase: string; mode: GilMode; status: { state: number; done: number }[]; shares: number[] }
@@ -162,7 +163,7 @@ export function GilDemo() {
         setHandovers(result.handovers)
         const gilWaitMs = rounded(result.gilWaitMs)
         remember({ mode, workload, workers, ms: result.ms, speedup: workers === 1 ? 1 : speedup, gilWaitMs })
-        const available = cores ?? navigator.hardwareConcurrency ?? 1
+        const available = cpuCount()
         return {
           result: {
             mode,

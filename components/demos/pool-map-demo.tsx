@@ -10,11 +10,12 @@ import { defaultChunksize, Pool } from '@/workers/pool'
 import type { PoolTasks } from '@/workers/pool.worker'
 import { itemRanges, workerHue } from './multiprocessing-view'
 import './multiprocessing.css'
+import { maxWorkers } from '@/workers/limits'
 
 const controls = {
   multiplier: int({ label: 'multiplier', min: -1000, max: 1000, default: 2, help: 'Fixed once with partial(square_number, multiplier=…).' }),
   n: int({ label: 'n', min: 1, max: 1000, default: 10, help: 'The items are range(n).' }),
-  workers: int({ label: 'Workers', min: 1, max: 16, default: 4, help: 'Pool(processes=…)' }),
+  workers: int({ label: 'Workers', min: 1, max: maxWorkers, default: 4, help: 'Pool(processes=…)' }),
   chunksize: intOrNone({
     label: 'chunksize',
     min: 1,

@@ -8,13 +8,14 @@ import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
-import { cpuCount, Pool, type ChunkEvent } from '@/workers/pool'
+import { Pool, type ChunkEvent } from '@/workers/pool'
 import { sharedNow } from '@/workers/pool-tasks'
 import type { PoolTasks } from '@/workers/pool.worker'
 import { idealSpeedup, SpeedupChart, type SpeedupPoint } from './speedup-chart'
 import { liveAxis } from './multiprocessing-view'
 import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from './use-live-view'
 import './multiprocessing.css'
+import { cpuCount, maxWorkers } from '@/workers/limits'
 
 // The job: count the primes below BLOCKS × BLOCK_SIZE, one block per item. The same at every worker count.
 const BLOCKS = 64
@@ -27,9 +28,9 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i)
  */
 const LARGEST_FIRST = range(BLOCKS).reverse()
 
-/** Workers go up to twice the cores, to show that more workers than cores gain nothing (16 until the page knows). */
+/** Workers go up to twice the cores, to show that more workers than cores gain nothing (maxWorkers until the page knows). */
 const controlsFor = (cores: number | null) => ({
-  workers: int({ label: 'Workers', min: 1, max: cores ? 2 * cores : 16, default: 2, help: 'Try 1, then more, up to twice your cores.' }),
+  workers: int({ label: 'Workers', min: 1, max: cores ? 2 * cores : maxWorkers, default: 2, help: 'Try 1, then more, up to twice your cores.' }),
   chunksize: int({ label: 'chunksize', min: 1, max: BLOCKS, default: 1, help: `Blocks a worker takes at a time, of ${BLOCKS}. Big chunks can leave workers idle at the end.` }),
 })
 

@@ -10,10 +10,11 @@ import { Stat, Stats } from '@/components/demo-kit/stats'
 import { SemaphoreBoard, type BoardView } from '@/workers/semaphore-board'
 import { allocate, Barrier, Semaphore } from '@/workers/sync'
 import { sharedNow as now } from '@/workers/clock'
+import { maxWorkers } from '@/workers/limits'
 
 const controls = {
   permits: int({ label: 'Permits', min: 1, max: 8, default: 3, help: 'threading.Semaphore(permits)' }),
-  tasks: int({ label: 'Tasks', min: 1, max: 16, default: 8 }),
+  tasks: int({ label: 'Tasks', min: 1, max: maxWorkers, default: 8 }),
   seconds: decimal({ label: 'Time inside', min: 0.2, max: 3, default: 1, unit: 's' }),
 }
 

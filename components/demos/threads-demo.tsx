@@ -10,9 +10,10 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow as now } from '@/workers/clock'
 import { seconds } from '@/lib/format'
+import { maxWorkers } from '@/workers/limits'
 
 const controls = {
-  threads: int({ label: 'Threads', min: 1, max: 16, default: 5 }),
+  threads: int({ label: 'Threads', min: 1, max: maxWorkers, default: 5 }),
   seconds: decimal({ label: 'Each sleeps', min: 0.1, max: 5, default: 2, unit: 's' }),
   style: choice({
     label: 'Written as',
