@@ -7,9 +7,10 @@
  * `put` and `get` block, so they belong in workers (`Atomics.wait` throws on a page's main
  * thread). The page can use `tryPut`, `tryGet`, `putAsync` and `snapshot`, which never block.
  */
+import { Mutex } from './sync'
 
 // Int32 header words, then the slots.
-const LOCK = 0 // 0 free, 1 held, 2 held and someone waits
+const LOCK = 0 // the Mutex that guards the rest
 const HEAD = 1 // slot of the next item to get
 const COUNT = 2 // items in the queue; waiters sleep on this word
 const CAPACITY = 3
@@ -21,6 +22,7 @@ export type Item = readonly number[]
 export class SharedQueue {
   readonly buffer: SharedArrayBuffer
   readonly #words: Int32Array
+  readonly #lock: Mutex
 
   /** A new queue of at most `capacity` items (`Queue(maxsize=capacity)`), each `width` int32s. */
   static create(capacity: number, width = 1): SharedQueue {
@@ -29,6 +31,7 @@ export class SharedQueue {
     const words = new Int32Array(buffer)
     words[CAPACITY] = capacity
     words[WIDTH] = width
+    Mutex.create({ buffer, byteOffset: LOCK * Int32Array.BYTES_PER_ELEMENT })
     return new SharedQueue(buffer)
   }
 
@@ -36,6 +39,7 @@ export class SharedQueue {
   constructor(buffer: SharedArrayBuffer) {
     this.buffer = buffer
     this.#words = new Int32Array(buffer)
+    this.#lock = new Mutex({ buffer, byteOffset: LOCK * Int32Array.BYTES_PER_ELEMENT })
   }
 
   get capacity(): number {
@@ -58,50 +62,50 @@ export class SharedQueue {
    */
   put(item: Item, timeout = Infinity): boolean {
     const deadline = performance.now() + timeout
-    this.#lock()
+    this.#lock.acquire()
     while (this.#words[COUNT] === this.capacity) {
-      this.#unlock()
+      this.#lock.release()
       const left = deadline - performance.now()
       if (left <= 0) return false
       Atomics.wait(this.#words, COUNT, this.capacity, left)
-      this.#lock()
+      this.#lock.acquire()
     }
     this.#write(item)
-    this.#unlock()
+    this.#lock.release()
     return true
   }
 
   /** Takes the oldest item, waiting while the queue is empty; undefined if `timeout` (ms) passed (`queue.Empty`). */
   get(timeout = Infinity): Item | undefined {
     const deadline = performance.now() + timeout
-    this.#lock()
+    this.#lock.acquire()
     while (this.#words[COUNT] === 0) {
-      this.#unlock()
+      this.#lock.release()
       const left = deadline - performance.now()
       if (left <= 0) return undefined
       Atomics.wait(this.#words, COUNT, 0, left)
-      this.#lock()
+      this.#lock.acquire()
     }
     const item = this.#read()
-    this.#unlock()
+    this.#lock.release()
     return item
   }
   // #endregion
 
   /** Never waits: false if the queue is full or the lock is busy. Safe on the main thread. */
   tryPut(item: Item): boolean {
-    if (!this.#tryLock()) return false
+    if (!this.#lock.tryAcquire()) return false
     const room = this.#words[COUNT]! < this.capacity
     if (room) this.#write(item)
-    this.#unlock()
+    this.#lock.release()
     return room
   }
 
   /** Never waits: undefined if the queue is empty or the lock is busy. Safe on the main thread. */
   tryGet(): Item | undefined {
-    if (!this.#tryLock()) return undefined
+    if (!this.#lock.tryAcquire()) return undefined
     const item = this.#words[COUNT]! > 0 ? this.#read() : undefined
-    this.#unlock()
+    this.#lock.release()
     return item
   }
 
@@ -118,11 +122,11 @@ export class SharedQueue {
 
   /** The items in order, oldest first, read under the lock; null if the lock was busy. For display. */
   snapshot(): Item[] | null {
-    if (!this.#tryLock()) return null
+    if (!this.#lock.tryAcquire()) return null
     const items: Item[] = []
     const head = this.#words[HEAD]!
     for (let i = 0; i < this.#words[COUNT]!; i++) items.push(this.#slot((head + i) % this.capacity))
-    this.#unlock()
+    this.#lock.release()
     return items
   }
 
@@ -146,25 +150,5 @@ export class SharedQueue {
     Atomics.sub(this.#words, COUNT, 1)
     Atomics.notify(this.#words, COUNT)
     return item
-  }
-
-  // A futex-style mutex (Drepper, "Futexes are tricky"): waiters sleep on the lock word.
-  #lock() {
-    let c = Atomics.compareExchange(this.#words, LOCK, 0, 1)
-    if (c === 0) return
-    do {
-      if (c === 2 || Atomics.compareExchange(this.#words, LOCK, 1, 2) !== 0) Atomics.wait(this.#words, LOCK, 2)
-    } while ((c = Atomics.compareExchange(this.#words, LOCK, 0, 2)) !== 0)
-  }
-
-  #tryLock(): boolean {
-    return Atomics.compareExchange(this.#words, LOCK, 0, 1) === 0
-  }
-
-  #unlock() {
-    if (Atomics.sub(this.#words, LOCK, 1) !== 1) {
-      Atomics.store(this.#words, LOCK, 0)
-      Atomics.notify(this.#words, LOCK, 1)
-    }
   }
 }
