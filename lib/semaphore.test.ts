@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Semaphore } from './semaphore'
+import { AsyncioSemaphore } from './semaphore'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
 function gate() {
@@ -10,7 +10,7 @@ function gate() {
 
 describe('Semaphore', () => {
   it('lets at most `value` holders in at once, and the rest in arrival order', async () => {
-    const semaphore = new Semaphore(2)
+    const semaphore = new AsyncioSemaphore(2)
     const order: number[] = []
     let inside = 0
     let most = 0
@@ -37,13 +37,13 @@ describe('Semaphore', () => {
   })
 
   it('gives the slot back when the work throws', async () => {
-    const semaphore = new Semaphore(1)
+    const semaphore = new AsyncioSemaphore(1)
     await expect(semaphore.with(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
     await expect(semaphore.with(async () => 'next')).resolves.toBe('next')
   })
 
   it('drops a waiter whose signal aborts, without losing a slot', async () => {
-    const semaphore = new Semaphore(1)
+    const semaphore = new AsyncioSemaphore(1)
     await semaphore.acquire()
     const controller = new AbortController()
     const abandoned = semaphore.acquire(controller.signal)
@@ -57,6 +57,6 @@ describe('Semaphore', () => {
   })
 
   it('refuses a size below one', () => {
-    expect(() => new Semaphore(0)).toThrow(RangeError)
+    expect(() => new AsyncioSemaphore(0)).toThrow(RangeError)
   })
 })

@@ -3,7 +3,7 @@
  * `asyncio.Semaphore` for promises: at most `value` holders at once; the others wait in line, first
  * come first served. Waiting can be abandoned with an AbortSignal.
  */
-export class Semaphore {
+export class AsyncioSemaphore {
   #free: number
   readonly #waiters: (() => void)[] = []
 

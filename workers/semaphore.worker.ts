@@ -1,6 +1,6 @@
 import { expose } from 'comlink'
 import { SemaphoreBoard } from './semaphore-board'
-import { Barrier, Semaphore, sleep, type Region } from './sync'
+import { Barrier, ThreadingSemaphore, sleep, type Region } from './sync'
 import { startTimeoutMs } from './limits'
 
 /** One run's shared memory: the semaphore, the scoreboard the page draws, the start line. */
@@ -10,7 +10,7 @@ const clock = (t0: number) => () => Math.round(performance.timeOrigin + performa
 
 // #region task
 /** One task: wait for a permit, spend `seconds` inside, give the permit back. */
-function task(id: number, seconds: number, permits: Semaphore, board: SemaphoreBoard, now: () => number) {
+function task(id: number, seconds: number, permits: ThreadingSemaphore, board: SemaphoreBoard, now: () => number) {
   board.waiting(id, now())
   permits.acquire() // `with permits:` — sleeps while every permit is taken
   try {
@@ -30,7 +30,7 @@ const api = {
   run(id: number, seconds: number, memory: SemaphoreMemory): void {
     const board = new SemaphoreBoard(memory.board, memory.tasks)
     new Barrier(memory.start).wait(startTimeoutMs)
-    task(id, seconds, new Semaphore(memory.semaphore), board, clock(memory.t0))
+    task(id, seconds, new ThreadingSemaphore(memory.semaphore), board, clock(memory.t0))
   },
 }
 

@@ -1,7 +1,7 @@
 // A Node `worker_threads` thread for sync.test.ts: attaches to primitives posted from the test's
 // thread and exercises them for real. The test transpiles this file and sync.ts to plain JS first.
 import { parentPort, workerData } from 'node:worker_threads'
-import { Barrier, BrokenBarrierError, Event, Mutex, Semaphore, sleep, type Region } from './sync'
+import { Barrier, BrokenBarrierError, Event, Mutex, ThreadingSemaphore, sleep, type Region } from './sync'
 
 export type Job =
   | { task: 'count'; mode: 'unsafe' | 'lock' | 'atomic'; n: number; counter: Region; inside: Region; lock: Region; start: Region }
@@ -69,7 +69,7 @@ function run(): Report {
       return { acquired, ms, waits: made }
     }
     case 'semaphore': {
-      const semaphore = new Semaphore(job.semaphore)
+      const semaphore = new ThreadingSemaphore(job.semaphore)
       // stats: [inside now, most inside at once, completed]
       const stats = ints(job.stats, 3)
       new Barrier(job.start).wait()

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocate, Barrier, Event, Mutex, pollWait, Semaphore, type Region } from './sync'
+import { allocate, Barrier, Event, Mutex, pollWait, ThreadingSemaphore, type Region } from './sync'
 import type { Job, Report } from './sync.test-worker'
 
 // Node 20 cannot run TypeScript in a worker thread: transpile the primitives and the worker once.
@@ -134,8 +134,8 @@ describe('Mutex', () => {
 
 describe('Semaphore', () => {
   it('lets at most 3 of 10 threads in at once, and all of them through', async () => {
-    const at = allocate({ semaphore: Semaphore.bytes, stats: 12, start: Barrier.bytes })
-    const semaphore = Semaphore.create(3, { region: at.semaphore })
+    const at = allocate({ semaphore: ThreadingSemaphore.bytes, stats: 12, start: Barrier.bytes })
+    const semaphore = ThreadingSemaphore.create(3, { region: at.semaphore })
     Barrier.create(10, at.start)
     await Promise.all(Array.from({ length: 10 }, () => thread({ task: 'semaphore', ...at, holdMs: 2, rounds: 20 })))
     const [inside, most, completed] = ints(at.stats, 3)
@@ -148,7 +148,7 @@ describe('Semaphore', () => {
   })
 
   it('times out when no permit comes back', () => {
-    const semaphore = Semaphore.create(1)
+    const semaphore = ThreadingSemaphore.create(1)
     expect(semaphore.acquire(0)).toBe(true)
     const started = performance.now()
     expect(semaphore.acquire(80)).toBe(false)
@@ -156,15 +156,15 @@ describe('Semaphore', () => {
   })
 
   it('refuses to be released past its start value when bounded', () => {
-    const bounded = Semaphore.create(2, { bounded: true })
+    const bounded = ThreadingSemaphore.create(2, { bounded: true })
     expect(() => bounded.release()).toThrow('released too many times')
-    const plain = Semaphore.create(2)
+    const plain = ThreadingSemaphore.create(2)
     plain.release()
     expect(plain.value).toBe(3)
   })
 
   it('hands a permit to a waiter that awaits it', async () => {
-    const semaphore = Semaphore.create(0)
+    const semaphore = ThreadingSemaphore.create(0)
     const later = semaphore.acquireAsync(5_000)
     setTimeout(() => semaphore.release(), 30)
     expect(await later).toBe(true)

@@ -196,7 +196,7 @@ const BOUND = 2
  * Created `bounded`, it is `threading.BoundedSemaphore`: releasing more
  * permits than it started with throws.
  */
-export class Semaphore {
+export class ThreadingSemaphore {
   static readonly bytes = 3 * INT
   readonly region: Region
   readonly #cells: Int32Array<SharedArrayBuffer>
@@ -206,9 +206,9 @@ export class Semaphore {
     this.#cells = cellsOf(region, 3)
   }
 
-  static create(value: number, { bounded = false, region = newRegion(Semaphore.bytes) }: { bounded?: boolean; region?: Region } = {}): Semaphore {
+  static create(value: number, { bounded = false, region = newRegion(ThreadingSemaphore.bytes) }: { bounded?: boolean; region?: Region } = {}): ThreadingSemaphore {
     if (!Number.isInteger(value) || value < 0) throw new RangeError('Semaphore initial value must be a whole number ≥ 0.')
-    const semaphore = new Semaphore(region)
+    const semaphore = new ThreadingSemaphore(region)
     Atomics.store(semaphore.#cells, COUNT, value)
     Atomics.store(semaphore.#cells, WAITERS, 0)
     Atomics.store(semaphore.#cells, BOUND, bounded ? value : -1)

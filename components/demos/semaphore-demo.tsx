@@ -8,7 +8,7 @@ import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { SemaphoreBoard, type BoardView } from '@/workers/semaphore-board'
-import { allocate, Barrier, Semaphore } from '@/workers/sync'
+import { allocate, Barrier, ThreadingSemaphore } from '@/workers/sync'
 import { sharedNow as now } from '@/workers/clock'
 import { maxWorkers } from '@/workers/limits'
 
@@ -52,8 +52,8 @@ export function SemaphoreDemo() {
     controls,
     requiresIsolation: true,
     run: async ({ permits, tasks, seconds }, { signal }) => {
-      const memory = allocate({ semaphore: Semaphore.bytes, board: SemaphoreBoard.bytes(tasks), start: Barrier.bytes })
-      Semaphore.create(permits, { bounded: true, region: memory.semaphore })
+      const memory = allocate({ semaphore: ThreadingSemaphore.bytes, board: SemaphoreBoard.bytes(tasks), start: Barrier.bytes })
+      ThreadingSemaphore.create(permits, { bounded: true, region: memory.semaphore })
       Barrier.create(tasks, memory.start)
       const board = new SemaphoreBoard(memory.board, tasks)
       board.reset()

@@ -1,4 +1,4 @@
-import { Semaphore } from '@/lib/semaphore'
+import { AsyncioSemaphore } from '@/lib/semaphore'
 import { AsyncQueue } from './async-queue'
 import type { PipelineConfig, WorkerConfig } from './config'
 
@@ -128,7 +128,7 @@ export function startPipeline(config: PipelineConfig, deps: PipelineDeps, signal
 
   // #region fetch
   /** One page, with retries: waits for a slot in the stage's semaphore, backs off 2× after each failure. */
-  async function fetchPage(url: string, item: string, view: WorkerView, worker: WorkerConfig, slots: Semaphore) {
+  async function fetchPage(url: string, item: string, view: WorkerView, worker: WorkerConfig, slots: AsyncioSemaphore) {
     for (let attempt = 1; ; attempt++) {
       view.state = 'queued'
       view.item = item
@@ -167,7 +167,7 @@ export function startPipeline(config: PipelineConfig, deps: PipelineDeps, signal
 
   // #region workers
   /** One instance of a stage: an asyncio task (a thread, in the Python version). */
-  async function runWorker(worker: WorkerConfig, view: WorkerView, slots: Semaphore, inputValues: string[]) {
+  async function runWorker(worker: WorkerConfig, view: WorkerView, slots: AsyncioSemaphore, inputValues: string[]) {
     const input = worker.input_queue ? queues.get(worker.input_queue)! : null
     if (worker.kind === 'list_page') {
       // List workers share the start pages: each takes the next one until none are left.
@@ -213,7 +213,7 @@ export function startPipeline(config: PipelineConfig, deps: PipelineDeps, signal
     const readers = (queue: string) => config.workers.find((w) => w.input_queue === queue)?.instances ?? 0
 
     const stages = config.workers.map(async (worker) => {
-      const slots = new Semaphore(worker.concurrency ?? worker.instances)
+      const slots = new AsyncioSemaphore(worker.concurrency ?? worker.instances)
       const inputValues = [...(worker.input_values ?? [])]
       const instances = Array.from({ length: worker.instances }, (_, i) => {
         const view: WorkerView = { id: worker.instances > 1 ? `${worker.name}-${i + 1}` : worker.name, stage: worker.name, kind: worker.kind, state: 'starting' }

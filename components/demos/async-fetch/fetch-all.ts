@@ -1,4 +1,4 @@
-import { Semaphore } from '@/lib/semaphore'
+import { AsyncioSemaphore } from '@/lib/semaphore'
 
 export const modes = ['sequential', 'gather', 'bounded'] as const
 export type Mode = (typeof modes)[number]
@@ -101,7 +101,7 @@ export async function fetchAll({ mode, urls, limit, timeout, signal, onUpdate, f
     results = await Promise.all(urls.map((_, index) => one(index)))
   } else {
     // At most `limit` requests in flight: the others wait for a slot.
-    const semaphore = new Semaphore(limit)
+    const semaphore = new AsyncioSemaphore(limit)
     results = await Promise.all(
       urls.map((_, index) => {
         spans[index]!.created = clock()
