@@ -29,7 +29,6 @@ export type JobOrder = {
   chunksize: number
   /** How many chunks the items make: ⌈items ÷ chunksize⌉. */
   chunks: number
-  style: CallStyle
   /** The arguments after the item, for every call of this job (what `partial` fixed). */
   fixed: unknown[]
   /** `next[0]`: the next chunk to take; the page sets it past the end to stop a job. */
@@ -55,8 +54,6 @@ export const isReport = (data: unknown): data is Report => typeof data === 'obje
 /** The worker's global scope, as far as reports need it. */
 const workerScope = globalThis as unknown as { postMessage(message: Report): void }
 
-/** How a chunk's items become calls: `map` passes each item first, then the fixed arguments; `starmap` spreads each item. */
-export type CallStyle = 'map' | 'star'
 
 /** Re-exported for the pool's page side, which times chunks on the workers' clock. */
 export { sharedNow }
@@ -104,7 +101,7 @@ export function poolTasks<T extends Tasks>(tasks: T) {
           const results: unknown[] = []
           try {
             for (const item of job.items.slice(chunk * job.chunksize, (chunk + 1) * job.chunksize)) {
-              results.push(await (job.style === 'star' ? task(...(item as unknown[])) : task(item, ...job.fixed)))
+              results.push(await task(item, ...job.fixed))
             }
           } catch (error) {
             Atomics.store(job.next, 0, job.chunks) // no worker takes another chunk of a failed job

@@ -64,8 +64,7 @@ describe('chunksize', () => {
   it("refuses a chunksize below 1, where CPython's map(chunksize=0) would return [None] * n", async () => {
     const pool = new Pool<FixtureTasks>(fixtures(), { size: 1 })
     await expect(pool.map('square', [1], { chunksize: 0 })).rejects.toThrow(RangeError)
-    expect(() => pool.imapUnordered('square', [1], { chunksize: 0 })).toThrow(RangeError)
-    expect(() => pool.imapUnordered('square', [1], { chunksize: 1.5 })).toThrow(RangeError)
+    await expect(pool.map('square', [1], { chunksize: 1.5 })).rejects.toThrow(RangeError)
     pool.terminate()
   })
 })
@@ -202,55 +201,13 @@ describe('a task that raises', () => {
     expect(started.length).toBeLessThan(items.length)
     expect(pool.state).toBe('running')
     await expect(pool.map('square', [1, 2, 3])).resolves.toEqual([1, 4, 9])
-    await expect(pool.apply('failOn', 5, 5)).rejects.toThrow('bad item 5')
-    await expect(pool.apply('add', 1, 2)).resolves.toBe(3)
-    pool.terminate()
-  })
-
-  it('ends an imapUnordered loop with that error', async () => {
-    const pool = new Pool<FixtureTasks>(fixtures(), { size: 2 })
-    const seen: number[] = []
-    await expect(
-      (async () => {
-        for await (const value of pool.imapUnordered(pool.partial('failOn', 6), [1, 2, 3, 4, 5, 6, 7])) seen.push(value)
-      })(),
-    ).rejects.toMatchObject({ name: 'ValueError' })
-    expect(seen).not.toContain(6)
+    await expect(pool.map(pool.partial('failOn', 5), [5])).rejects.toThrow('bad item 5')
+    await expect(pool.map(pool.partial('add', 2), [1])).resolves.toEqual([3])
     pool.terminate()
   })
 })
 
-describe('Pool.imapUnordered, apply and starmap', () => {
-  it('imapUnordered yields every result as it finishes', async () => {
-    const pool = new Pool<FixtureTasks>(fixtures(), { size: 3 })
-    await pool.ready()
-    const order: number[] = []
-    for await (const ms of pool.imapUnordered('echoAfter', [600, 300, 0, 0])) order.push(ms)
-    expect([...order].sort((a, b) => a - b)).toEqual([0, 0, 300, 600])
-    expect(order.at(-1)).toBe(600)
-    pool.terminate()
-  })
-
-  it('imapUnordered drops the rest when the loop stops early', async () => {
-    const pool = new Pool<FixtureTasks>(fixtures(), { size: 1 })
-    let started = 0
-    for await (const value of pool.imapUnordered('square', [1, 2, 3, 4, 5, 6, 7, 8], { onChunk: (e) => e.type === 'start' && started++ })) {
-      expect(value).toBe(1)
-      break
-    }
-    await expect(pool.map('square', [9])).resolves.toEqual([81])
-    expect(started).toBeLessThan(8)
-    pool.terminate()
-  })
-
-  it('apply runs one call; starmap spreads each tuple of arguments', async () => {
-    const pool = new Pool<FixtureTasks>(fixtures(), { size: 2 })
-    await expect(pool.apply('add', 2, 3, 4)).resolves.toBe(9)
-    await expect(pool.apply(pool.partial('scale', 3), 7)).resolves.toBe(21)
-    await expect(pool.starmap('add', [[1, 2], [3, 4, 5], [6, 7]])).resolves.toEqual([3, 12, 13])
-    pool.terminate()
-  })
-
+describe('Pool initializer', () => {
   it('runs the initializer once in each worker before any task', async () => {
     const pool = new Pool<FixtureTasks>(fixtures(), { size: 2, initializer: { task: 'setTag', args: ['#'] } })
     await expect(pool.map('tagged', [1, 2, 3, 4], { chunksize: 1 })).resolves.toEqual(['#1', '#2', '#3', '#4'])
@@ -275,14 +232,13 @@ describe('cancellation and shutdown', () => {
     await expect(pool.map('square', [1])).rejects.toThrow('terminated')
   })
 
-  it('terminate() ends the workers mid-task; join() then resolves', async () => {
+  it('terminate() ends the workers mid-task', async () => {
     const group = fixtures()
     const pool = new Pool<FixtureTasks>(group, { size: 2 })
     const job = pool.map('spin', [5_000, 5_000], { chunksize: 1 })
     await pool.ready()
     pool.terminate()
     await expect(job).rejects.toMatchObject({ name: 'AbortError' })
-    await pool.join()
     expect(group.alive).toBe(0)
   })
 
@@ -293,19 +249,6 @@ describe('cancellation and shutdown', () => {
     const job = pool.map('spin', [5_000, 5_000], { chunksize: 1 })
     setTimeout(() => group.terminateAll(), 50)
     await expect(job).rejects.toMatchObject({ name: 'AbortError' })
-    expect(pool.state).toBe('terminated')
-  })
-
-  it('close() refuses new jobs, finishes queued ones, then ends the workers', async () => {
-    const group = fixtures()
-    const pool = new Pool<FixtureTasks>(group, { size: 2 })
-    await expect(pool.join()).rejects.toThrow('still running')
-    const job = pool.map('echoAfter', [40, 40, 40, 40], { chunksize: 1 })
-    pool.close()
-    await expect(pool.map('square', [1])).rejects.toThrow('closed')
-    await expect(job).resolves.toEqual([40, 40, 40, 40])
-    await pool.join()
-    expect(group.alive).toBe(0)
     expect(pool.state).toBe('terminated')
   })
 })
@@ -347,13 +290,13 @@ describe('types', () => {
     // Type-level only: `npm run typecheck` fails if these stop holding.
     const check = (pool: Pool<PoolTasks>) => {
       expectTypeOf(pool.map(pool.partial('squareNumber', 2), [1, 2])).toEqualTypeOf<Promise<number[]>>()
-      expectTypeOf(pool.apply('countPrimes', 0, 1000)).toEqualTypeOf<Promise<number>>()
+      expectTypeOf(pool.map(pool.partial('countPrimes', 1000), [0])).toEqualTypeOf<Promise<number[]>>()
       // @ts-expect-error square_number needs its multiplier: map it through partial
       void pool.map('squareNumber', [1, 2])
       // @ts-expect-error the multiplier is a number
       void pool.partial('squareNumber', '2')
       // @ts-expect-error no such task
-      void pool.apply('cube', 3)
+      void pool.map('cube', [3])
       // @ts-expect-error items are numbers
       void pool.map(pool.partial('squareNumber', 2), ['1'])
     }

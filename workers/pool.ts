@@ -1,6 +1,6 @@
 import type { Remote } from 'comlink'
 import type { Spawned } from './worker-group'
-import { isReport, type CallStyle, type JobOrder, type Report, type Tasks, type TaskServer } from './pool-tasks'
+import { isReport, type JobOrder, type Report, type Tasks, type TaskServer } from './pool-tasks'
 import { cpuCount } from './limits'
 
 export type { Tasks } from './pool-tasks'
@@ -27,7 +27,7 @@ export type ResultOf<F> = F extends (...args: never[]) => infer R ? Awaited<R> :
 export type Bound<T extends Tasks, K extends Name<T> = Name<T>> = { readonly task: K; readonly fixed: FixedOf<T[K]> }
 /** Tasks that can be mapped by name alone: every argument after the item is optional. */
 type UnaryName<T extends Tasks> = { [K in Name<T>]: [] extends FixedOf<T[K]> ? K : never }[Name<T>]
-/** What `map`, `imapUnordered` and `apply` accept: a task's name, or a bound task from `pool.partial`. */
+/** What `map` accepts: a task's name, or a bound task from `pool.partial`. */
 export type TaskRef<T extends Tasks> = UnaryName<T> | Bound<T>
 type NameOf<T extends Tasks, R extends TaskRef<T>> = R extends { task: infer K extends Name<T> } ? K : R & Name<T>
 type ItemFor<T extends Tasks, R extends TaskRef<T>> = ItemOf<T[NameOf<T, R>]>
@@ -40,9 +40,9 @@ export type ChunkEvent =
 
 export type MapOptions = {
   /**
-   * Items a worker takes at a time. Left out, it defaults as in Python: for `map`, what CPython's
-   * `chunksize=None` picks (`defaultChunksize`); for `imapUnordered`, 1. A chunksize below 1 is
-   * refused: CPython's `Pool.map(f, items, chunksize=0)` returns `[None] * n` without calling `f`.
+   * Items a worker takes at a time. Left out, it defaults as in Python: what CPython's
+   * `chunksize=None` picks (`defaultChunksize`). A chunksize below 1 is refused: CPython's
+   * `Pool.map(f, items, chunksize=0)` returns `[None] * n` without calling `f`.
    */
   chunksize?: number
   /** Follows the job chunk by chunk: which worker ran which items, and when (timelines). */
@@ -58,7 +58,7 @@ export type PoolOptions<T extends Tasks> = {
   initializer?: { task: Name<T>; args?: unknown[] }
 }
 
-export type PoolState = 'running' | 'closed' | 'terminated'
+export type PoolState = 'running' | 'terminated'
 
 
 /**
@@ -83,8 +83,7 @@ type Job = {
 }
 /** Boxed, since a task may throw anything, even `undefined`. */
 type Failure = { error: unknown }
-/** `running`: jobs sent to this worker that it has not yet finished with. */
-type Member<T extends Tasks> = { index: number; spawned: Spawned<TaskServer<T>>; ready: boolean; running: number }
+type Member<T extends Tasks> = { index: number; spawned: Spawned<TaskServer<T>>; ready: boolean }
 
 const poolTerminated = () => new DOMException('The pool was terminated.', 'AbortError')
 /** A worker that was terminated under a call: the group rejects the call with an AbortError. */
@@ -103,7 +102,7 @@ const remote = <T extends Tasks>(member: Member<T>) => member.spawned.api as unk
  * A pool of Web Workers modelled on Python's `multiprocessing.Pool`. Tasks are functions a worker
  * module exposes through `poolTasks`, called by name. Every worker gets each job once and takes its
  * chunks in turn through a counter in shared memory, so the pool needs cross-origin isolation
- * (`SharedArrayBuffer`). Results come back in input order (`map`) or as they finish (`imapUnordered`).
+ * (`SharedArrayBuffer`). Results come back in input order, as from Python's `map`.
  */
 export class Pool<T extends Tasks> {
   /** The number of workers, fixed at creation. */
@@ -114,8 +113,6 @@ export class Pool<T extends Tasks> {
   readonly #jobs = new Map<number, Job>()
   readonly #ready: Promise<void>
   #state: PoolState = 'running'
-  #ended!: () => void
-  readonly #allEnded = new Promise<void>((resolve) => (this.#ended = resolve))
 
   constructor(source: WorkerSource<TaskServer<T>>, { size = cpuCount(), signal, initializer }: PoolOptions<T> = {}) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`A pool needs at least 1 worker, not ${size}.`)
@@ -124,7 +121,7 @@ export class Pool<T extends Tasks> {
     this.size = size
     this.#source = source
     this.#members = Array.from({ length: size }, (_, index) => {
-      const member: Member<T> = { index, spawned: source.spawn({ signal }), ready: false, running: 0 }
+      const member: Member<T> = { index, spawned: source.spawn({ signal }), ready: false }
       member.spawned.worker.addEventListener('message', (event) => {
         const { data } = event as MessageEvent<unknown>
         if (isReport(data)) this.#file(member, data)
@@ -166,86 +163,17 @@ export class Pool<T extends Tasks> {
 
   // #region map
   /** Applies the task to every item in parallel; resolves with the results in input order. */
-  map<R extends TaskRef<T>>(task: R, items: Iterable<ItemFor<T, R>>, options: MapOptions = {}): Promise<ResultFor<T, R>[]> {
-    return this.#inOrder(task, [...items], 'map', options) as Promise<ResultFor<T, R>[]>
-  }
-
-  /** Runs a whole job and collects its results in input order: `map` and `starmap`. */
-  #inOrder(task: TaskRef<T> | Name<T>, items: unknown[], style: CallStyle, { chunksize, onChunk }: MapOptions): Promise<unknown[]> {
-    const results: unknown[] = new Array(items.length)
+  map<R extends TaskRef<T>>(task: R, iterable: Iterable<ItemFor<T, R>>, { chunksize, onChunk }: MapOptions = {}): Promise<ResultFor<T, R>[]> {
+    const items = [...iterable]
+    const results: ResultFor<T, R>[] = new Array(items.length)
     return new Promise((resolve, reject) => {
-      this.#submit(task, items, style, chunksize ?? defaultChunksize(items.length, this.size), onChunk, {
-        deliver: (first, values) => values.forEach((value, i) => (results[first + i] = value)),
+      this.#submit(task, items, chunksize ?? defaultChunksize(items.length, this.size), onChunk, {
+        deliver: (first, values) => values.forEach((value, i) => (results[first + i] = value as ResultFor<T, R>)),
         settle: (failure) => (failure ? reject(failure.error) : resolve(results)),
       })
     })
   }
   // #endregion
-
-  /** Like `map`, but each item is a tuple of all the task's arguments, like `Pool.starmap`. */
-  starmap<K extends Name<T>>(task: K, argsList: Iterable<Params<T[K]>>, options: MapOptions = {}): Promise<ResultOf<T[K]>[]> {
-    return this.#inOrder(task, [...argsList], 'star', options) as Promise<ResultOf<T[K]>[]>
-  }
-
-  /**
-   * Starts the job now and yields results as chunks finish, in whatever order that is, like
-   * `Pool.imap_unordered`. Leaving the loop early drops the chunks not yet started.
-   */
-  imapUnordered<R extends TaskRef<T>>(task: R, items: Iterable<ItemFor<T, R>>, { chunksize = 1, onChunk }: MapOptions = {}): AsyncGenerator<ResultFor<T, R>, void, undefined> {
-    const inbox: unknown[] = []
-    const ended: { failure?: Failure; done?: true } = {}
-    let wake: (() => void) | null = null
-    const job = this.#submit(task, [...items], 'map', chunksize, onChunk, {
-      deliver: (_, values) => {
-        inbox.push(...values)
-        wake?.()
-      },
-      settle: (failure) => {
-        Object.assign(ended, { failure, done: true })
-        wake?.()
-      },
-    })
-    const cancel = (job: Job) => this.#settle(job, { error: poolTerminated() })
-    return (async function* () {
-      try {
-        for (;;) {
-          if (inbox.length) yield inbox.shift() as ResultFor<T, R>
-          else if (ended.failure) throw ended.failure.error
-          else if (ended.done) return
-          else await new Promise<void>((resolve) => (wake = resolve))
-        }
-      } finally {
-        if (!job.settled) cancel(job)
-      }
-    })()
-  }
-
-  /** Runs the task on one item in some worker, like `Pool.apply`; with a name, pass every argument. */
-  apply<K extends Name<T>>(task: K, ...args: Params<T[K]>): Promise<ResultOf<T[K]>>
-  apply<K extends Name<T>>(task: Bound<T, K>, item: ItemOf<T[K]>): Promise<ResultOf<T[K]>>
-  apply(task: Name<T> | Bound<T>, ...args: unknown[]): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      let result: unknown
-      const bound = typeof task === 'string' ? null : task
-      this.#submit(bound ?? task, [bound ? args[0] : args], bound ? 'map' : 'star', 1, undefined, {
-        deliver: (_, values) => (result = values[0]),
-        settle: (failure) => (failure ? reject(failure.error) : resolve(result)),
-      })
-    })
-  }
-
-  /** No more jobs: the workers finish what is queued, then end. Python's `pool.close()`. */
-  close(): void {
-    if (this.#state !== 'running') return
-    this.#state = 'closed'
-    this.#endIfDone()
-  }
-
-  /** Waits for the workers to end; call `close()` or `terminate()` first, as in Python. */
-  join(): Promise<void> {
-    if (this.#state === 'running') return Promise.reject(new Error('Pool is still running: call close() or terminate() before join().'))
-    return this.#allEnded
-  }
 
   /** Ends every worker at once, even mid-task; unfinished jobs reject. Python's `pool.terminate()`. */
   terminate(reason: unknown = poolTerminated()): void {
@@ -257,13 +185,11 @@ export class Pool<T extends Tasks> {
 
   #end(): void {
     for (const member of this.#members) this.#source.terminate(member.spawned)
-    this.#ended()
   }
 
   #submit(
-    task: TaskRef<T> | Name<T>,
+    task: TaskRef<T>,
     items: unknown[],
-    style: CallStyle,
     chunksize: number,
     onChunk: MapOptions['onChunk'],
     handlers: Pick<Job, 'deliver' | 'settle'>,
@@ -273,7 +199,7 @@ export class Pool<T extends Tasks> {
     const bound = typeof task === 'string' ? { task, fixed: [] } : (task as Bound<T>)
     const chunks = items.length ? Math.ceil(items.length / chunksize) : 0
     const job: Job = {
-      order: { id: nextJob++, task: bound.task, items, chunksize, chunks, style, fixed: bound.fixed as unknown[], next: new Int32Array(new SharedArrayBuffer(4)) },
+      order: { id: nextJob++, task: bound.task, items, chunksize, chunks, fixed: bound.fixed as unknown[], next: new Int32Array(new SharedArrayBuffer(4)) },
       pending: chunks,
       settled: false,
       onChunk,
@@ -281,7 +207,7 @@ export class Pool<T extends Tasks> {
     }
     if (this.#state !== 'running') {
       job.settled = true
-      job.settle({ error: new Error(this.#state === 'closed' ? 'Pool is closed: it takes no new jobs.' : 'Pool was terminated.') })
+      job.settle({ error: new Error('Pool was terminated.') })
       return job
     }
     if (!chunks) {
@@ -301,7 +227,6 @@ export class Pool<T extends Tasks> {
    * not even when the page is itself waiting for a core.
    */
   async #send(member: Member<T>, job: Job): Promise<void> {
-    member.running++
     try {
       await remote(member).runJob(job.order)
     } catch (error) {
@@ -314,8 +239,6 @@ export class Pool<T extends Tasks> {
       // The task raised: that job fails with the task's own error; the worker and the pool carry on.
       this.#settle(job, { error })
     }
-    member.running--
-    this.#endIfDone()
   }
 
   /** Files what a worker reports: the chunk it finished, with its results, and the chunk it took next. */
@@ -343,13 +266,7 @@ export class Pool<T extends Tasks> {
     // The workers take no more of its chunks; those running finish, and their results are dropped.
     Atomics.store(job.order.next, 0, job.order.chunks)
     job.settle(failure)
-    this.#endIfDone()
   }
 
-  /** Once closed, with every job settled and every worker done with it, ends the workers. */
-  #endIfDone(): void {
-    if (this.#state !== 'closed' || this.#jobs.size || this.#members.some((m) => m.running)) return
-    this.#state = 'terminated'
-    this.#end()
-  }
+
 }

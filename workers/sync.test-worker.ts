@@ -1,13 +1,12 @@
 // A Node `worker_threads` thread for sync.test.ts: attaches to primitives posted from the test's
 // thread and exercises them for real. The test transpiles this file and sync.ts to plain JS first.
 import { parentPort, workerData } from 'node:worker_threads'
-import { Barrier, BrokenBarrierError, Event, Mutex, ThreadingSemaphore, sleep, type Region } from './sync'
+import { Barrier, BrokenBarrierError, Mutex, ThreadingSemaphore, sleep, type Region } from './sync'
 
 export type Job =
   | { task: 'count'; mode: 'unsafe' | 'lock' | 'atomic'; n: number; counter: Region; inside: Region; lock: Region; start: Region }
   | { task: 'acquire'; lock: Region; timeoutMs?: number; holdMs: number }
   | { task: 'semaphore'; semaphore: Region; stats: Region; start: Region; holdMs: number; rounds: number }
-  | { task: 'event'; event: Region; timeoutMs?: number }
   | { task: 'barrier'; barrier: Region; slots: Region; id: number; rounds: number; timeoutMs?: number }
 
 export type Report = {
@@ -74,22 +73,17 @@ function run(): Report {
       const stats = ints(job.stats, 3)
       new Barrier(job.start).wait()
       for (let round = 0; round < job.rounds; round++) {
-        semaphore.withPermit(() => {
-          const now = Atomics.add(stats, 0, 1) + 1
-          for (let most = Atomics.load(stats, 1); now > most; most = Atomics.load(stats, 1)) {
-            if (Atomics.compareExchange(stats, 1, most, now) === most) break
-          }
-          sleep(job.holdMs)
-          Atomics.sub(stats, 0, 1)
-          Atomics.add(stats, 2, 1)
-        })
+        semaphore.acquire()
+        const now = Atomics.add(stats, 0, 1) + 1
+        for (let most = Atomics.load(stats, 1); now > most; most = Atomics.load(stats, 1)) {
+          if (Atomics.compareExchange(stats, 1, most, now) === most) break
+        }
+        sleep(job.holdMs)
+        Atomics.sub(stats, 0, 1)
+        Atomics.add(stats, 2, 1)
+        semaphore.release()
       }
       return {}
-    }
-    case 'event': {
-      const start = performance.now()
-      const set = new Event(job.event).wait(job.timeoutMs)
-      return { set, ms: performance.now() - start }
     }
     case 'barrier': {
       const barrier = new Barrier(job.barrier)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocate, Barrier, Event, Mutex, pollWait, ThreadingSemaphore, type Region } from './sync'
+import { allocate, Barrier, Mutex, ThreadingSemaphore, type Region } from './sync'
 import type { Job, Report } from './sync.test-worker'
 
 // Node 20 cannot run TypeScript in a worker thread: transpile the primitives and the worker once.
@@ -118,18 +118,6 @@ describe('Mutex', () => {
     expect(report.waits).toBeLessThanOrEqual(3)
     expect(lock.locked).toBe(false)
   })
-
-  it('can be awaited on a thread that must not block', async () => {
-    const lock = Mutex.create()
-    const holder = thread({ task: 'acquire', lock: lock.region, holdMs: 200 })
-    while (!lock.locked) await new Promise((resolve) => setTimeout(resolve, 5))
-    expect(await lock.acquireAsync(20)).toBe(false)
-    const started = performance.now()
-    expect(await lock.acquireAsync(5_000)).toBe(true)
-    expect(performance.now() - started).toBeLessThan(3_000)
-    lock.release()
-    expect((await holder).acquired).toBe(true)
-  })
 })
 
 describe('Semaphore', () => {
@@ -162,43 +150,6 @@ describe('Semaphore', () => {
     plain.release()
     expect(plain.value).toBe(3)
   })
-
-  it('hands a permit to a waiter that awaits it', async () => {
-    const semaphore = ThreadingSemaphore.create(0)
-    const later = semaphore.acquireAsync(5_000)
-    setTimeout(() => semaphore.release(), 30)
-    expect(await later).toBe(true)
-    expect(semaphore.value).toBe(0)
-  })
-})
-
-describe('Event', () => {
-  it('wakes every waiting thread when set', async () => {
-    const event = Event.create()
-    const waiters = Array.from({ length: 6 }, () => thread({ task: 'event', event: event.region, timeoutMs: 10_000 }))
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    event.set()
-    const reports = await Promise.all(waiters)
-    expect(reports.every((r) => r.set)).toBe(true)
-    expect(event.isSet()).toBe(true)
-  })
-
-  it('returns false from a wait that times out', async () => {
-    const event = Event.create()
-    const report = await thread({ task: 'event', event: event.region, timeoutMs: 100 })
-    expect(report).toMatchObject({ set: false })
-    expect(report.ms).toBeGreaterThanOrEqual(95)
-    event.set()
-    event.clear()
-    expect(event.isSet()).toBe(false)
-  })
-
-  it('can be awaited', async () => {
-    const event = Event.create()
-    setTimeout(() => event.set(), 20)
-    expect(await event.waitAsync(5_000)).toBe(true)
-    expect(await Event.create().waitAsync(30)).toBe(false)
-  })
 })
 
 describe('Barrier', () => {
@@ -224,15 +175,5 @@ describe('Barrier', () => {
     ])
     expect(reports.map((r) => r.broken)).toEqual([true, true])
     expect(barrier.broken).toBe(true)
-  })
-})
-
-describe('waiting without blocking', () => {
-  it('polls where Atomics.waitAsync is missing', async () => {
-    const cells = new Int32Array(new SharedArrayBuffer(4))
-    expect(await pollWait(cells, 0, 1)).toBe('not-equal')
-    expect(await pollWait(cells, 0, 0, 30)).toBe('timed-out')
-    setTimeout(() => Atomics.store(cells, 0, 1), 20)
-    expect(await pollWait(cells, 0, 0, 5_000)).toBe('ok')
   })
 })

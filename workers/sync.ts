@@ -1,7 +1,7 @@
 /**
  * Python's `threading` synchronization primitives, rebuilt on a SharedArrayBuffer with Atomics:
- * `Mutex` (threading.Lock), `Semaphore` / bounded (threading.Semaphore, BoundedSemaphore),
- * `Event` (threading.Event) and `Barrier` (threading.Barrier).
+ * `Mutex` (threading.Lock), `ThreadingSemaphore` / bounded (threading.Semaphore,
+ * BoundedSemaphore) and `Barrier` (threading.Barrier).
  *
  * Each one lives in a small region of shared memory. `X.create(…)` initializes a region (a new
  * buffer unless you pass one); `new X(region)` attaches to a region someone else initialized — post
@@ -9,18 +9,15 @@
  *
  * Blocking calls (`acquire`, `wait`) use `Atomics.wait`, which parks the thread in the OS until
  * another thread calls `Atomics.notify`: no spinning. Browsers refuse `Atomics.wait` on a page's
- * main thread, so the page uses the `…Async` variants (`Atomics.waitAsync`, or polling where that
- * is missing). Timeouts are in milliseconds; a timed-out acquire returns false, like Python's
- * `lock.acquire(timeout=…)`.
+ * main thread, so they belong in workers; the page only creates the primitives and reads their
+ * state (`tryAcquire`, `locked`, `value`). Timeouts are in milliseconds; a timed-out acquire
+ * returns false, like Python's `lock.acquire(timeout=…)`.
  *
  * This module imports nothing, so workers, the page and Node's `worker_threads` can all load it.
  */
 
 /** Where a primitive lives. Structured-clonable: post it to a worker and attach there. */
 export type Region = { buffer: SharedArrayBuffer; byteOffset: number }
-
-/** The outcome of one wait on a cell, as `Atomics.wait` reports it. */
-type WaitOutcome = 'ok' | 'not-equal' | 'timed-out'
 
 const INT = Int32Array.BYTES_PER_ELEMENT
 
@@ -35,30 +32,6 @@ const newRegion = (bytes: number): Region => ({ buffer: new SharedArrayBuffer(by
 /** Milliseconds from now until the deadline (Infinity without one). */
 const deadlineFor = (timeoutMs?: number) => (timeoutMs === undefined || timeoutMs < 0 ? Infinity : performance.now() + timeoutMs)
 const left = (deadline: number) => (deadline === Infinity ? Infinity : deadline - performance.now())
-
-/**
- * Waits without blocking the thread: `Atomics.waitAsync` where the engine has it, otherwise a poll
- * every few milliseconds. This is how a page's main thread waits on shared memory.
- */
-export async function waitAsync(cells: Int32Array<SharedArrayBuffer>, index: number, value: number, timeoutMs = Infinity): Promise<WaitOutcome> {
-  if (typeof Atomics.waitAsync === 'function') {
-    const waiting = Atomics.waitAsync(cells, index, value, timeoutMs)
-    return waiting.async ? await waiting.value : waiting.value
-  }
-  return pollWait(cells, index, value, timeoutMs)
-}
-
-/** The fallback of `waitAsync`: checks the cell every `everyMs`. Exported for tests. */
-export async function pollWait(cells: Int32Array<SharedArrayBuffer>, index: number, value: number, timeoutMs = Infinity, everyMs = 4): Promise<WaitOutcome> {
-  if (Atomics.load(cells, index) !== value) return 'not-equal'
-  const deadline = deadlineFor(timeoutMs)
-  for (;;) {
-    const remaining = left(deadline)
-    if (remaining <= 0) return 'timed-out'
-    await new Promise((resolve) => setTimeout(resolve, Math.min(everyMs, remaining)))
-    if (Atomics.load(cells, index) !== value) return 'ok'
-  }
-}
 
 let sleeper: Int32Array<SharedArrayBuffer> | null = null
 
@@ -144,37 +117,12 @@ export class Mutex {
     return true
   }
 
-  /** `acquire` for a thread that must not block (a page's main thread). */
-  async acquireAsync(timeoutMs?: number): Promise<boolean> {
-    let state = Atomics.compareExchange(this.#cells, 0, UNLOCKED, LOCKED)
-    if (state === UNLOCKED) return true
-    const deadline = deadlineFor(timeoutMs)
-    if (state !== CONTENDED) state = Atomics.exchange(this.#cells, 0, CONTENDED)
-    while (state !== UNLOCKED) {
-      const remaining = left(deadline)
-      if (remaining <= 0) return false
-      await waitAsync(this.#cells, 0, CONTENDED, remaining)
-      state = Atomics.exchange(this.#cells, 0, CONTENDED)
-    }
-    return true
-  }
-
   /** Frees the lock and wakes one sleeper. A free lock throws, as in Python. */
   release(): void {
     if (Atomics.load(this.#cells, 0) === UNLOCKED) throw new Error('release unlocked lock')
     if (Atomics.sub(this.#cells, 0, 1) !== LOCKED) {
       Atomics.store(this.#cells, 0, UNLOCKED)
       Atomics.notify(this.#cells, 0, 1)
-    }
-  }
-
-  /** `with lock:` — holds the lock while `body` runs, however it ends. */
-  withLock<T>(body: () => T): T {
-    this.acquire()
-    try {
-      return body()
-    } finally {
-      this.release()
     }
   }
 
@@ -243,22 +191,6 @@ export class ThreadingSemaphore {
     }
   }
 
-  /** `acquire` for a thread that must not block (a page's main thread). */
-  async acquireAsync(timeoutMs?: number): Promise<boolean> {
-    const deadline = deadlineFor(timeoutMs)
-    for (;;) {
-      if (this.tryAcquire()) return true
-      const remaining = left(deadline)
-      if (remaining <= 0) return false
-      Atomics.add(this.#cells, WAITERS, 1)
-      try {
-        await waitAsync(this.#cells, COUNT, 0, remaining)
-      } finally {
-        Atomics.sub(this.#cells, WAITERS, 1)
-      }
-    }
-  }
-
   /** Returns `n` permits and wakes as many sleepers. */
   release(n = 1): void {
     if (!Number.isInteger(n) || n < 1) throw new RangeError('n must be one or more')
@@ -269,16 +201,6 @@ export class ThreadingSemaphore {
       if (Atomics.compareExchange(this.#cells, COUNT, count, count + n) === count) break
     }
     if (Atomics.load(this.#cells, WAITERS) > 0) Atomics.notify(this.#cells, COUNT, n)
-  }
-
-  /** `with semaphore:` */
-  withPermit<T>(body: () => T): T {
-    this.acquire()
-    try {
-      return body()
-    } finally {
-      this.release()
-    }
   }
 
   /** Permits free right now. */
@@ -292,60 +214,6 @@ export class ThreadingSemaphore {
   }
 }
 // #endregion
-
-/** A flag threads can wait for, like `threading.Event`: `wait` sleeps until another thread calls `set`. */
-export class Event {
-  static readonly bytes = INT
-  readonly region: Region
-  readonly #cells: Int32Array<SharedArrayBuffer>
-
-  constructor(region: Region) {
-    this.region = region
-    this.#cells = cellsOf(region, 1)
-  }
-
-  static create(region: Region = newRegion(Event.bytes)): Event {
-    const event = new Event(region)
-    Atomics.store(event.#cells, 0, 0)
-    return event
-  }
-
-  /** Sets the flag and wakes every waiter. */
-  set(): void {
-    Atomics.store(this.#cells, 0, 1)
-    Atomics.notify(this.#cells, 0)
-  }
-
-  clear(): void {
-    Atomics.store(this.#cells, 0, 0)
-  }
-
-  isSet(): boolean {
-    return Atomics.load(this.#cells, 0) === 1
-  }
-
-  /** Sleeps until the flag is set; true if it is, false if `timeoutMs` passed first. Worker threads only. */
-  wait(timeoutMs?: number): boolean {
-    const deadline = deadlineFor(timeoutMs)
-    while (Atomics.load(this.#cells, 0) === 0) {
-      const remaining = left(deadline)
-      if (remaining <= 0) return false
-      Atomics.wait(this.#cells, 0, 0, remaining)
-    }
-    return true
-  }
-
-  /** `wait` for a thread that must not block (a page's main thread). */
-  async waitAsync(timeoutMs?: number): Promise<boolean> {
-    const deadline = deadlineFor(timeoutMs)
-    while (Atomics.load(this.#cells, 0) === 0) {
-      const remaining = left(deadline)
-      if (remaining <= 0) return false
-      await waitAsync(this.#cells, 0, 0, remaining)
-    }
-    return true
-  }
-}
 
 /** Raised by `Barrier.wait` once the barrier is broken (a waiter timed out, or `abort()`). */
 export class BrokenBarrierError extends Error {
