@@ -10,7 +10,7 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow as now } from '@/workers/clock'
 import { onCoreMs, onCoreSlices } from '@/workers/on-core'
-import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from './use-live-view'
+import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from '@/components/demo-kit/use-live-view'
 import { cpuCount, maxWorkers } from '@/workers/limits'
 
 const controls = {

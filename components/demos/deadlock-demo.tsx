@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { choice, decimal } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
@@ -9,6 +9,7 @@ import { DeadlockBoard, findCycle, type ThreadView } from '@/workers/deadlock-bo
 import type { LockOrder } from '@/workers/deadlock.worker'
 import { allocate, Barrier, Mutex } from '@/workers/sync'
 import { sharedNow as now } from '@/workers/clock'
+import { useLiveView } from '@/components/demo-kit/use-live-view'
 
 const controls = {
   order: choice({
@@ -22,7 +23,6 @@ const controls = {
   timeout: decimal({ label: 'Acquire timeout', min: 0.5, max: 10, default: 2, unit: 's', help: 'lock.acquire(timeout=…)' }),
 }
 
-const pollMs = 100
 const names = ['Thread 1', 'Thread 2']
 
 function describe(thread: ThreadView, at: number): string {
@@ -96,14 +96,18 @@ function WaitForGraph({ threads, cycle }: { threads: ThreadView[]; cycle: boolea
   )
 }
 
+type View = { threads: ThreadView[]; at: number; cycleSeen: boolean }
+
 /**
  * Two threads, two locks. Taken in opposite orders, each holds one and waits for the other
  * forever; an acquire timeout notices. Taken in one global order, they cannot deadlock.
  */
 export function DeadlockDemo() {
   const { group } = useWorkers('deadlock')
-  const [view, setView] = useState<{ threads: ThreadView[]; at: number } | null>(null)
-  const [cycleSeen, setCycleSeen] = useState(false)
+  const [running, setRunning] = useState(false)
+  const look = useRef<((before: View | null) => View) | null>(null)
+  // Redrawn ten times a second from the shared board while the threads run.
+  const { view, reset, liveRef } = useLiveView<View | null>(() => null, running, { perSecond: 10, refresh: (v) => look.current?.(v) ?? v })
 
   const demo = useDemo({
     id: 'deadlock',
@@ -115,26 +119,19 @@ export function DeadlockDemo() {
       Mutex.create(memory.b)
       Barrier.create(DeadlockBoard.threads, memory.start)
       const board = new DeadlockBoard(memory.board)
-      let seen = false
-      setCycleSeen(false)
-      setView({ threads: board.read(), at: 0 })
+      reset({ threads: board.read(), at: 0, cycleSeen: false })
       const spawned = Array.from({ length: DeadlockBoard.threads }, () => group.spawn({ signal }))
-      let poll: ReturnType<typeof setInterval> | undefined
       try {
         await Promise.all(spawned.map(({ api }) => api.ready()))
         const t0 = now()
-        const look = () => {
+        look.current = (before) => {
           const threads = board.read()
-          if (!seen && findCycle(threads)) {
-            seen = true
-            setCycleSeen(true)
-          }
-          setView({ threads, at: now() - t0 })
+          return { threads, at: now() - t0, cycleSeen: Boolean(before?.cycleSeen || findCycle(threads)) }
         }
-        poll = setInterval(look, pollMs)
+        setRunning(true)
         const finished = await Promise.all(spawned.map(({ api }, me) => api.run(me, order, timeout * 1000, { ...memory, t0 })))
-        look()
         const ms = Math.round(now() - t0)
+        reset(look.current(liveRef.current))
         const gaveUp = finished.filter((ok) => !ok).length
         const deadlock = gaveUp > 0
         const summary = deadlock
@@ -146,12 +143,14 @@ export function DeadlockDemo() {
           : `No deadlock: both threads took lock A before lock B, so one simply waited for the other. Both finished in ${(ms / 1000).toFixed(1)} s.`
         return { result: { order, deadlock, gaveUp, ms }, summary }
       } finally {
-        clearInterval(poll)
+        look.current = null
+        setRunning(false)
         group.terminateAll()
       }
     },
   })
 
+  const cycleSeen = view?.cycleSeen ?? false
   const threads = view?.threads
   const cycleNow = threads ? findCycle(threads) : null
 

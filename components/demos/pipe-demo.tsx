@@ -10,7 +10,7 @@ import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow } from '@/workers/pool-tasks'
 import type { PipeEvent } from '@/workers/pipe.worker'
 import { crossings, emptyPipeLog, file, type PipeLog } from './pipe-log'
-import { useLiveView } from './use-live-view'
+import { useLiveView } from '@/components/demo-kit/use-live-view'
 import './multiprocessing.css'
 import { seconds } from '@/lib/format'
 

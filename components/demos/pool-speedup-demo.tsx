@@ -13,7 +13,7 @@ import { sharedNow } from '@/workers/pool-tasks'
 import type { PoolTasks } from '@/workers/pool.worker'
 import { idealSpeedup, SpeedupChart, type SpeedupPoint } from './speedup-chart'
 import { liveAxis } from './multiprocessing-view'
-import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from './use-live-view'
+import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from '@/components/demo-kit/use-live-view'
 import './multiprocessing.css'
 import { cpuCount, maxWorkers } from '@/workers/limits'
 

@@ -8,7 +8,7 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { Process, type ProcessPhase } from '@/workers/process'
 import type { Ending, Line } from '@/workers/process.worker'
-import { useLiveView } from './use-live-view'
+import { useLiveView } from '@/components/demo-kit/use-live-view'
 import './multiprocessing.css'
 
 const controls = {

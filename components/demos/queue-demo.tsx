@@ -8,7 +8,7 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { createBoard, Doing, expectedChecksum, MAX_SIDE, NONE, slot } from '@/workers/queue-board'
 import { SharedQueue, type Item } from '@/workers/shared-queue'
-import { useLiveView } from './use-live-view'
+import { useLiveView } from '@/components/demo-kit/use-live-view'
 import { workerHue } from './multiprocessing-view'
 import './multiprocessing.css'
 

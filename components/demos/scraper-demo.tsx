@@ -13,6 +13,7 @@ import { HttpError, startPipeline, type PipelineSnapshot, type Row, type WorkerS
 import { YamlEditor, type YamlEditorHandle } from './yaml-editor'
 import './scraper.css'
 import { seconds } from '@/lib/format'
+import { useLiveView } from '@/components/demo-kit/use-live-view'
 
 const controls = {
   config: text({ label: 'Pipeline config (YAML)', default: defaultConfigYaml, maxLength: 4000, rows: 20 }),
@@ -58,9 +59,11 @@ function problemsText(problems: ConfigProblem[]) {
 
 /** The scraper pipeline: a YAML config declares queues and workers; Run scrapes the sample site with them. */
 export function ScraperDemo() {
-  const [snapshot, setSnapshot] = useState<PipelineSnapshot | null>(null)
   const [csv, setCsv] = useState<{ url: string; rows: number } | null>(null)
+  const [running, setRunning] = useState(false)
   const live = useRef<(() => PipelineSnapshot) | null>(null)
+  // Redrawn a few times a second, not on every event: rendering is work for this thread too.
+  const { view: snapshot, reset: setSnapshot } = useLiveView<PipelineSnapshot | null>(() => null, running, { perSecond: 5, refresh: (v) => live.current?.() ?? v })
 
   const demo = useDemo({
     id: 'scraper',
@@ -81,6 +84,7 @@ export function ScraperDemo() {
       )
       live.current = pipeline.snapshot
       setSnapshot(pipeline.snapshot())
+      setRunning(true)
       try {
         const { rows, failures, retries, ms } = await pipeline.done
         const sorted = [...rows].sort((a, b) => a.symbol.localeCompare(b.symbol))
@@ -95,20 +99,11 @@ export function ScraperDemo() {
         }
       } finally {
         live.current = null
+        setRunning(false)
         setSnapshot(pipeline.snapshot())
       }
     },
   })
-
-  // Redraw the live view a few times a second, not on every event: rendering is work for this thread too.
-  const running = demo.state === 'running'
-  useEffect(() => {
-    if (!running) return
-    const timer = setInterval(() => {
-      if (live.current) setSnapshot(live.current())
-    }, 200)
-    return () => clearInterval(timer)
-  }, [running])
 
   // A new CSV replaces the old one; leaving the page frees it.
   useEffect(() => {

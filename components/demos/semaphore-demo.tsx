@@ -1,12 +1,13 @@
 'use client'
 
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { decimal, int } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/demo-kit/timeline'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
+import { useLiveView } from '@/components/demo-kit/use-live-view'
 import { SemaphoreBoard, type BoardView } from '@/workers/semaphore-board'
 import { allocate, Barrier, ThreadingSemaphore } from '@/workers/sync'
 import { sharedNow as now } from '@/workers/clock'
@@ -18,7 +19,6 @@ const controls = {
   seconds: decimal({ label: 'Time inside', min: 0.2, max: 3, default: 1, unit: 's' }),
 }
 
-const pollMs = 150
 
 function lanesOf(view: BoardView): TimelineLane[] {
   return view.tasks.map((task, i) => {
@@ -42,10 +42,15 @@ function Chips({ ids, empty }: { ids: number[]; empty: string }) {
   )
 }
 
+type View = { board: BoardView; permits: number; at: number }
+
 /** `threading.Semaphore(k)`: tasks queue for k permits; at most k are ever inside. */
 export function SemaphoreDemo() {
   const { group } = useWorkers('semaphore')
-  const [view, setView] = useState<{ board: BoardView; permits: number; at: number } | null>(null)
+  const [running, setRunning] = useState(false)
+  const look = useRef<(() => View) | null>(null)
+  // Redrawn a few times a second from the shared board while the tasks run.
+  const { view, reset } = useLiveView<View | null>(() => null, running, { perSecond: 7, refresh: (v) => look.current?.() ?? v })
 
   const demo = useDemo({
     id: 'semaphore',
@@ -57,17 +62,17 @@ export function SemaphoreDemo() {
       Barrier.create(tasks, memory.start)
       const board = new SemaphoreBoard(memory.board, tasks)
       board.reset()
-      setView({ board: board.read(), permits, at: 0 })
+      reset({ board: board.read(), permits, at: 0 })
       const spawned = Array.from({ length: tasks }, () => group.spawn({ signal }))
-      let poll: ReturnType<typeof setInterval> | undefined
       try {
         await Promise.all(spawned.map(({ api }) => api.ready()))
         const t0 = now()
-        poll = setInterval(() => setView({ board: board.read(), permits, at: now() - t0 }), pollMs)
+        look.current = () => ({ board: board.read(), permits, at: now() - t0 })
+        setRunning(true)
         await Promise.all(spawned.map(({ api }, id) => api.run(id, seconds, { ...memory, tasks, t0 })))
         const ms = now() - t0
         const final = board.read()
-        setView({ board: final, permits, at: ms })
+        reset({ board: final, permits, at: ms })
         const maxInside = final.mostInside
         const waves = Math.ceil(tasks / permits)
         return {
@@ -77,7 +82,8 @@ export function SemaphoreDemo() {
             `All done in ${(ms / 1000).toFixed(1)} s, about ${waves} turn${waves === 1 ? '' : 's'} of ${seconds} s.`,
         }
       } finally {
-        clearInterval(poll)
+        look.current = null
+        setRunning(false)
         group.terminateAll()
       }
     },

@@ -1,7 +1,7 @@
 'use client'
 
 import { proxy } from 'comlink'
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { choice, decimal, int } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
@@ -11,6 +11,7 @@ import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow as now } from '@/workers/clock'
 import { seconds } from '@/lib/format'
 import { maxWorkers } from '@/workers/limits'
+import { useRunClock } from '@/components/demo-kit/use-live-view'
 
 const controls = {
   threads: int({ label: 'Threads', min: 1, max: maxWorkers, default: 5 }),
@@ -37,7 +38,8 @@ export function ThreadsDemo() {
   const [log, setLog] = useState<LogLine[]>([])
   const [lanes, setLanes] = useState<TimelineLane[]>([])
   const [active, setActive] = useState(1)
-  const [clock, setClock] = useState<{ t0: number; now: number } | null>(null)
+  // The elapsed time and the running spans are redrawn a few times a second.
+  const { clock, start: startClock, stop: stopClock } = useRunClock(now)
   const [elapsed, setElapsed] = useState<number | null>(null)
   const outputId = useId()
 
@@ -54,8 +56,7 @@ export function ThreadsDemo() {
       const spawned = Array.from({ length: threads }, () => group.spawn({ signal }))
       try {
         await Promise.all(spawned.map(({ api }) => api.ready()))
-        const t0 = now()
-        setClock({ t0, now: t0 })
+        const t0 = startClock()
         setLanes(spawned.map((_, i) => ({ label: `Thread ${i}`, spans: [] })))
         const print = proxy((text: string) => {
           const at = now() - t0
@@ -85,20 +86,12 @@ export function ThreadsDemo() {
                 `not ${(threads * sleepFor).toFixed(1)} s: the sleeps overlapped.`,
         }
       } finally {
-        setClock(null)
+        stopClock()
         setActive(1)
         group.terminateAll()
       }
     },
   })
-
-  // Redraw the running spans a few times a second.
-  const running = clock !== null
-  useEffect(() => {
-    if (!running) return
-    const timer = setInterval(() => setClock((c) => (c ? { ...c, now: now() } : c)), 200)
-    return () => clearInterval(timer)
-  }, [running])
 
   return (
     <DemoFrame

@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { ControlField } from '@/components/demo-kit/control-field'
 import { choice, int } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
@@ -9,6 +9,7 @@ import { fetchAll, modes, type RequestSpan } from './fetch-all'
 import { Waterfall } from './waterfall'
 import './async-fetch.css'
 import { seconds } from '@/lib/format'
+import { useRunClock } from '@/components/demo-kit/use-live-view'
 
 const controls = {
   mode: choice({
@@ -43,7 +44,8 @@ function mostAtOnce(intervals: [number, number][]) {
 /** Real requests to this site's /api/delay, one after another, all at once, or bounded by a semaphore. */
 export function AsyncFetchDemo() {
   const [spans, setSpans] = useState<RequestSpan[]>([])
-  const [clock, setClock] = useState<{ t0: number; now: number } | null>(null)
+  // The waterfall's running bars are redrawn ten times a second.
+  const { clock, start: startClock, stop: stopClock } = useRunClock(() => performance.now(), 10)
   const frame = useRef(0)
 
   const demo = useDemo({
@@ -57,8 +59,7 @@ export function AsyncFetchDemo() {
       )
       performance.clearResourceTimings()
       setSpans([])
-      const t0 = performance.now()
-      setClock({ t0, now: t0 })
+      startClock()
       try {
         const result = await fetchAll({
           mode,
@@ -86,17 +87,10 @@ export function AsyncFetchDemo() {
             (sent < most ? `, of which the browser sent at most ${sent} at a time.` : '.'),
         }
       } finally {
-        setClock(null)
+        stopClock()
       }
     },
   })
-
-  const running = clock !== null
-  useEffect(() => {
-    if (!running) return
-    const timer = setInterval(() => setClock((c) => (c ? { ...c, now: performance.now() } : c)), 100)
-    return () => clearInterval(timer)
-  }, [running])
 
   const mode = demo.values?.mode ?? demo.raws.mode
   const queued = spans.some((s) => s.sent !== undefined && s.start !== undefined && s.sent - s.start > 20)
@@ -125,7 +119,7 @@ export function AsyncFetchDemo() {
     >
       {spans.length ? (
         <>
-          <Waterfall spans={spans} now={running ? now : Math.max(...spans.map((s) => s.end ?? 0))} label="When each request waited, and when it was in flight" />
+          <Waterfall spans={spans} now={clock ? now : Math.max(...spans.map((s) => s.end ?? 0))} label="When each request waited, and when it was in flight" />
           {queued ? (
             <p className="af-note">
               The hatched parts are requests the browser held back: over HTTP/1.1 it opens at most 6 connections to one server, so

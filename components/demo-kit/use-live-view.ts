@@ -80,6 +80,30 @@ export function useLiveView<V>(initial: () => V, running: boolean, options: Live
   return { liveRef: store.live, view, flush: store.flush, reset: store.reset }
 }
 
+export type RunClock = { t0: number; now: number }
+
+/**
+ * A run's clock for its live view: `start()` sets it going and returns the start time, `stop()`
+ * ends it; `clock` is redrawn `perSecond` times a second in between, null when no run is going.
+ */
+export function useRunClock(read: () => number, perSecond = 5) {
+  const [running, setRunning] = useState(false)
+  const { view, reset } = useLiveView<RunClock | null>(() => null, running, { perSecond, refresh: (c) => (c ? { ...c, now: read() } : c) })
+  return {
+    clock: view,
+    start: () => {
+      const t0 = read()
+      reset({ t0, now: t0 })
+      setRunning(true)
+      return t0
+    },
+    stop: () => {
+      setRunning(false)
+      reset(null)
+    },
+  }
+}
+
 /**
  * Resolves once the page has drawn what is pending, or after `timeoutMs` in a hidden tab, where
  * frames stop. It waits two frames: what the first lays out (a figure growing a lane, say) can
