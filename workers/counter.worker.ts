@@ -22,7 +22,7 @@ export type CounterMemory = { value: Region; lock: Region; start: Region; gil: R
 // function add_one runs its own instructions, from RESUME to RETURN_VALUE, in between.
 const FOR_ITER = 0, STORE_FAST = 1, LOAD_FAST = 2, COPY = 3, LOAD_ATTR = 4, LOAD_CONST = 5, BINARY_OP = 6, SWAP = 7
 const STORE_ATTR = 8, LOAD_GLOBAL = 9, PRECALL = 10, CALL = 11, RESUME = 12, RETURN_VALUE = 13, BEFORE_WITH = 14
-const POP_TOP = 15, CALL_EXIT = 16, JUMP_BACKWARD = 17, ATOMICS_ADD = 18
+const POP_TOP = 15, CALL_EXIT = 16, JUMP_BACKWARD = 17, ATOMICS_ADD = 18, JUMP_FORWARD = 19
 /** LOAD_FAST's argument: `self`, or add_one's parameter `x`. */
 const SELF = 0, X = 1
 
@@ -37,6 +37,7 @@ const withLock = (body: Instruction[]): Instruction[] => [
   [LOAD_FAST, SELF], [LOAD_ATTR], [BEFORE_WITH], [POP_TOP], // with self.lock:
   ...body,
   [LOAD_CONST], [LOAD_CONST], [LOAD_CONST], [PRECALL], [CALL_EXIT], [POP_TOP], // lock.__exit__(None, None, None)
+  [JUMP_FORWARD], // over the block's exception handler, to JUMP_BACKWARD
 ]
 
 /** The loop's instructions, as (opcode, argument) pairs. */
@@ -93,7 +94,7 @@ function evalLoop(code: Int32Array, n: number, id: number, value: Int32Array, lo
       case STORE_FAST: case POP_TOP:
         sp--
         break
-      case PRECALL: case RETURN_VALUE:
+      case PRECALL: case RETURN_VALUE: case JUMP_FORWARD: // no eval breaker check
         break
       case CALL:
         // add_one's frame takes the argument as x; RETURN_VALUE leaves the result where the call was.

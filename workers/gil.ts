@@ -2,14 +2,15 @@
  * A model of CPython's global interpreter lock (GIL), on a SharedArrayBuffer, for the GIL lab and
  * the counter demo.
  *
- * CPython (since 3.2) lets one thread at a time run bytecode: the thread that holds the GIL. A
+ * CPython lets one thread at a time run bytecode: the thread that holds the GIL. Since 3.2, a
  * thread that wants it waits one switch interval (`sys.getswitchinterval()`, 5 ms); if the GIL has
- * not changed hands meanwhile, it sets a drop request. The holder looks for that request only at
- * certain instructions, the "eval breaker" checks: on entering a Python function (RESUME), after
- * most calls into C, and at a loop's jump back (JUMP_BACKWARD) — never between the load and the
- * store of `x += 1`. Seeing it, the holder drops the GIL and waits until another thread has taken
- * it (forced switching), so it cannot grab it straight back. A thread that blocks on I/O or on a
- * lock releases the GIL first and takes it again afterwards.
+ * not changed hands meanwhile, it sets a drop request. Since 3.10 the holder looks for that
+ * request only at certain instructions, the "eval breaker" checks: on entering a Python function
+ * (RESUME), after most calls into C, and at a loop's jump back (JUMP_BACKWARD) — never between the
+ * load and the store of `x += 1` (up to 3.9 it looked between most instructions). Seeing it, the
+ * holder drops the GIL and waits until another thread has taken it (forced switching), so it
+ * cannot grab it straight back. A thread that blocks on I/O or on a lock releases the GIL first
+ * and takes it again afterwards.
  *
  * Here the lock is a `Mutex` from ./sync; beside it, a few cells: who holds the GIL, how many
  * threads are waiting for it, how many times it was taken, by whom last, and the drop request.

@@ -57,7 +57,7 @@ function explain(interpreter: Interpreter, mode: CounterMode, workers: number, l
   if (mode !== 'unsafe') return ''
   if (workers === 1) return 'One worker has no one to race.'
   if (interpreter === 'gil') {
-    return 'With the GIL, no switch can land between the read and the write of a bare +=, so CPython prints this too: luck of where it switches, not a promise.'
+    return 'With the GIL, no switch can land between the read and the write of a bare +=, so CPython 3.10 and later prints this too: luck of where it switches, not a promise.'
   }
   return 'Nothing prevented a lost update: run it again.'
 }

@@ -7,4 +7,4 @@ export const interpreters = [
   { value: 'free-threaded', label: 'free-threaded CPython (3.13t, 3.14t)' },
 ] as const satisfies readonly { value: Interpreter; label: string }[]
 
-export const interpreterHelp = 'Where the GIL may change hands: only at a call and at the loop’s jump back. Free-threaded, there is no GIL.'
+export const interpreterHelp = 'Where the GIL may change hands (CPython 3.10 and later): only at a call and at the loop’s jump back. Free-threaded, there is no GIL.'

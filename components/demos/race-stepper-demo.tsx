@@ -163,7 +163,7 @@ export function RaceStepperDemo() {
             </>
           )}{' '}
           Choose which thread takes each step. Can you make two increments add up to 1?
-          {setup.interpreter === 'free-threaded' ? ' Without a GIL, either thread may step at any time.' : ' With the GIL, threads switch only at a switch point (⇄), as in CPython.'}
+          {setup.interpreter === 'free-threaded' ? ' Without a GIL, either thread may step at any time.' : ' With the GIL, threads switch only at a switch point (⇄), as in CPython 3.10 and later.'}
         </p>
       }
       runLabel="from the start"
