@@ -23,6 +23,7 @@ if pid == 0:
 deadline = time.monotonic() + timeout
 out = sys.stdout.buffer
 timed_out = False
+held = b""  # a CR at the end of a read, kept until we know whether an LF follows it
 while True:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
@@ -37,8 +38,11 @@ while True:
         break
     if not data:
         break
-    out.write(data.replace(b"\r\n", b"\n"))
+    data = held + data
+    held = b"\r" if data.endswith(b"\r") else b""
+    out.write(data[: len(data) - len(held)].replace(b"\r\n", b"\n"))
     out.flush()
+out.write(held)
 
 if timed_out:
     # The program leads its own session: kill it and everything it started.
