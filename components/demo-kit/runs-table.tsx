@@ -10,9 +10,9 @@ export function RunsTable<R extends { id: number }>({ runs, columns }: { runs: r
   return (
     <div className="table-scroll mt-4" role="region" aria-label="Recent runs (scrolls sideways)" tabIndex={0}>
       <table className="w-full text-left text-sm">
-        <caption className="mb-1 text-left font-semibold text-[var(--muted)]">Recent runs, newest first</caption>
+        <caption className="mb-1 text-left font-semibold text-muted">Recent runs, newest first</caption>
         <thead>
-          <tr className="border-b border-[var(--border)]">
+          <tr className="border-b border-border">
             {columns.map((column, i) => (
               <th key={column.label} scope="col" className={column.figure ? `${pad(i)} text-right` : pad(i)}>
                 {column.label}
@@ -22,7 +22,7 @@ export function RunsTable<R extends { id: number }>({ runs, columns }: { runs: r
         </thead>
         <tbody className="font-mono">
           {runs.map((run) => (
-            <tr key={run.id} className="border-b border-[var(--border)] last:border-0">
+            <tr key={run.id} className="border-b border-border last:border-0">
               {columns.map((column, i) => (
                 <td key={column.label} className={[pad(i), column.figure ? 'text-right' : 'font-sans', column.tone?.(run)].filter(Boolean).join(' ')}>
                   {column.cell(run)}

@@ -5,6 +5,7 @@ import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { bool, choice, int } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { chooseModel, type Advice } from './chooser'
+import './chooser-demo.css'
 
 const controls = {
   bound: choice({

@@ -39,7 +39,7 @@ const runColumns: RunsColumn<Run>[] = [
   { label: 'Workers', figure: true, cell: (run) => run.workers },
   { label: 'Expected', figure: true, cell: (run) => count(run.expected) },
   { label: 'Actual', figure: true, cell: (run) => count(run.actual) },
-  { label: 'Lost', figure: true, cell: (run) => count(run.expected - run.actual), tone: (run) => (run.actual < run.expected ? 'text-[var(--danger)]' : undefined) },
+  { label: 'Lost', figure: true, cell: (run) => count(run.expected - run.actual), tone: (run) => (run.actual < run.expected ? 'text-danger' : undefined) },
   { label: 'Time', figure: true, cell: (run) => milliseconds(run.ms) },
 ]
 
@@ -117,7 +117,7 @@ export function CounterDemo() {
       <Stats>
         <Stat label="Expected">{live ? count(live.expected) : '–'}</Stat>
         <Stat label={done || !live ? 'Actual' : 'Counter now'}>{live ? count(live.actual) : '–'}</Stat>
-        <Stat label="Lost updates" className={done && lost > 0 ? 'text-[var(--danger)]' : undefined}>{done && live ? count(lost) : '–'}</Stat>
+        <Stat label="Lost updates" className={done && lost > 0 ? 'text-danger' : undefined}>{done && live ? count(lost) : '–'}</Stat>
         <Stat label="Time">{done && history[0] ? milliseconds(history[0].ms) : '–'}</Stat>
         <Stat label="Workers alive">{alive}</Stat>
       </Stats>
@@ -129,10 +129,10 @@ export function CounterDemo() {
           aria-valuemax={live.expected}
           aria-valuenow={live.actual}
           aria-valuetext={`${count(live.actual)} of ${count(live.expected)}`}
-          className="h-3 overflow-hidden rounded-full bg-[var(--surface-2)]"
+          className="h-3 overflow-hidden rounded-full bg-surface-2"
         >
           <div
-            className="h-full rounded-full bg-[var(--thread)] transition-[width] duration-200"
+            className="h-full rounded-full bg-thread transition-[width] duration-200"
             style={{ width: `${Math.min(100, (100 * live.actual) / live.expected)}%` }}
           />
         </div>

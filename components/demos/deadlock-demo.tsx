@@ -166,23 +166,23 @@ export function DeadlockDemo() {
           <div>
             <ul className="m-0 grid list-none gap-2 p-0">
               {threads.map((thread, i) => (
-                <li key={i} className="rounded-lg border border-[var(--border)] bg-[var(--bg)] px-3 py-2">
+                <li key={i} className="rounded-lg border border-border bg-bg px-3 py-2">
                   <span className="font-semibold">{names[i]}</span>: {describe(thread, view.at)}
                 </li>
               ))}
             </ul>
             {cycleNow ? (
-              <p className="mt-3 mb-0 rounded-lg border-l-4 border-[var(--danger)] bg-[var(--danger-soft)] px-3 py-2 font-semibold text-[var(--danger)]">
+              <p className="mt-3 mb-0 rounded-lg border-l-4 border-danger bg-danger-soft px-3 py-2 font-semibold text-danger">
                 A cycle: {cycleNow.map((edge) => `${names[edge.thread]} holds ${edge.holds} and waits for ${edge.waitsFor}`).join('; ')}. Neither
                 can go on.
               </p>
             ) : cycleSeen && demo.state !== 'running' ? (
-              <p className="mt-3 mb-0 text-sm text-[var(--muted)]">The threads were stuck in a cycle until a timeout broke it.</p>
+              <p className="mt-3 mb-0 text-sm text-muted">The threads were stuck in a cycle until a timeout broke it.</p>
             ) : null}
           </div>
           <figure className="m-0">
             <WaitForGraph threads={threads} cycle={cycleNow !== null} />
-            <figcaption className="text-center text-xs text-[var(--muted)]">
+            <figcaption className="text-center text-xs text-muted">
               Solid arrow: lock → thread holding it. Dashed arrow: thread → lock it waits for.
             </figcaption>
           </figure>

@@ -13,7 +13,7 @@ import { runGilLab, workloads, type GilMode, type StatusReader } from '@/workers
 import { WorkerState } from '@/workers/gil'
 import type { GilSpan, Workload } from '@/workers/gil.worker'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
-import './processes-vs-threads.css'
+import './gil-demo.css'
 import { milliseconds } from '@/lib/format'
 import { cpuCount, maxContending } from '@/workers/limits'
 

@@ -6,7 +6,7 @@ import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { doubleIn, timeSending, type Sharing } from '@/workers/memory'
-import './processes-vs-threads.css'
+import './memory-demo.css'
 
 const controls = {
   mb: int({ label: 'Buffer size', min: 1, max: 128, default: 32, unit: 'MB', help: 'For the timing: 1 to 128 MB.' }),
@@ -118,7 +118,7 @@ export function MemoryDemo() {
         </dl>
       ) : null}
       {timings.length ? (
-        <ul className="mt-2 text-sm text-[var(--muted)]">
+        <ul className="mt-2 text-sm text-muted">
           {timings.map((t) => (
             <li key={t.how}>
               <strong>{ways[t.how].label}:</strong> {ways[t.how].note(t.leftOnPage)}.

@@ -11,7 +11,7 @@ import { sharedNow } from '@/workers/pool-tasks'
 import type { PipeEvent } from '@/workers/pipe.worker'
 import { crossings, emptyPipeLog, file, type PipeLog } from './pipe-log'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
-import './multiprocessing.css'
+import './pipe-demo.css'
 import { seconds } from '@/lib/format'
 
 const controls = {

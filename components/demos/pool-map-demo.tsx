@@ -9,7 +9,7 @@ import { Stat, Stats } from '@/components/demo-kit/stats'
 import { defaultChunksize, Pool } from '@/workers/pool'
 import type { PoolTasks } from '@/workers/pool.worker'
 import { itemRanges, workerHue } from './multiprocessing-view'
-import './multiprocessing.css'
+import './pool-map-demo.css'
 import { maxWorkers } from '@/workers/limits'
 
 const controls = {
@@ -111,7 +111,7 @@ function PoolMapResult({ view }: { view: View }) {
   const { results, owners, workers } = view
   const compact = results.length > 60
   return (
-    <div className="mp-stack">
+    <div className="grid gap-4">
       <figure className="mp-output">
         <figcaption>print(results)</figcaption>
         <pre tabIndex={0}>[{results.join(', ')}]</pre>

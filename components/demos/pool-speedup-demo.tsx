@@ -14,7 +14,7 @@ import type { PoolTasks } from '@/workers/pool.worker'
 import { idealSpeedup, SpeedupChart, type SpeedupPoint } from './speedup-chart'
 import { liveAxis } from './multiprocessing-view'
 import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from '@/components/demo-kit/use-live-view'
-import './multiprocessing.css'
+import './pool-speedup-demo.css'
 import { cpuCount, maxWorkers } from '@/workers/limits'
 
 // The job: count the primes below BLOCKS × BLOCK_SIZE, one block per item. The same at every worker count.
@@ -165,7 +165,7 @@ export function PoolSpeedupDemo() {
       </Stats>
       <LiveLanes store={board} running={running} />
       {history.points.length ? (
-        <div className="mp-stack mp-chart-wrap">
+        <div className="grid gap-4 mp-chart-wrap">
           <SpeedupChart points={history.points} cores={cores ?? 1} chunksize={history.chunksize} />
           <button
             type="button"
@@ -195,7 +195,7 @@ function LiveLanes({ store, running }: { store: LiveStore<Live>; running: boolea
   })
   if (!view.lanes.length) return null
   return (
-    <div className="mp-stack">
+    <div className="grid gap-4">
       {view.phase ? <p className="mp-phase">{view.phase}</p> : null}
       <Timeline
         lanes={view.lanes}

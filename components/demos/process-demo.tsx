@@ -9,7 +9,7 @@ import { Stat, Stats } from '@/components/demo-kit/stats'
 import { Process, type ProcessPhase } from '@/workers/process'
 import type { Ending, Line } from '@/workers/process.worker'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
-import './multiprocessing.css'
+import './process-demo.css'
 
 const controls = {
   seconds: decimal({ label: 'The child works for', min: 0.5, max: 10, default: 3, unit: 's' }),
@@ -107,7 +107,7 @@ export function ProcessDemo() {
       description="Start a child process (a Web Worker) that prints a line every quarter second. Watch is_alive() and exitcode, join it, or terminate it mid-work."
       runLabel="p.start() and p.join()"
     >
-      <div className="mp-stack">
+      <div className="grid gap-4">
         <ol className="mp-phases" aria-label="Life of the process">
           {phases.map(({ phase, label }) => (
             <li key={phase} aria-current={view?.phase === phase ? 'step' : undefined}>

@@ -10,7 +10,7 @@ import { createBoard, Doing, expectedChecksum, MAX_SIDE, NONE, slot } from '@/wo
 import { SharedQueue, type Item } from '@/workers/shared-queue'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
 import { workerHue } from './multiprocessing-view'
-import './multiprocessing.css'
+import './queue-demo.css'
 
 /** How long a producer takes to make one item. */
 const MAKE_MS = 30

@@ -52,7 +52,7 @@ function finish(state: RaceState): Outcome<Result> {
 const blockedText = { finished: 'Finished.', 'waiting for the GIL': 'Waiting for the GIL.', 'waiting for the lock': 'Blocked: waiting for the lock.' } as const
 
 function Key({ children }: { children: string }) {
-  return <kbd className="rounded border border-[var(--border)] bg-[var(--bg)] px-1.5 font-mono text-xs text-[var(--text)]">{children}</kbd>
+  return <kbd className="rounded border border-border bg-bg px-1.5 font-mono text-xs text-text">{children}</kbd>
 }
 
 /** The learner is the scheduler: pick which thread runs its next bytecode step, and try to lose an update. */
@@ -179,7 +179,7 @@ export function RaceStepperDemo() {
               <section
                 key={id}
                 aria-label={`Thread ${id}`}
-                className={`rounded-lg border border-[var(--border)] bg-[var(--bg)] p-3 ${column === 1 ? 'md:order-3' : ''}`}
+                className={`rounded-lg border border-border bg-bg p-3 ${column === 1 ? 'md:order-3' : ''}`}
               >
                 <h4 className="m-0 text-base font-bold">Thread {id}</h4>
                 <ol className="my-2 list-none p-0 font-mono text-sm">
@@ -188,7 +188,7 @@ export function RaceStepperDemo() {
                       key={i}
                       aria-current={i === thread.pc ? 'step' : undefined}
                       className={`flex gap-2 rounded px-1.5 py-0.5 ${
-                        i === thread.pc ? 'bg-[var(--thread-soft)] font-bold' : i < thread.pc ? 'text-[var(--muted)]' : ''
+                        i === thread.pc ? 'bg-thread-soft font-bold' : i < thread.pc ? 'text-muted' : ''
                       }`}
                     >
                       <span aria-hidden="true" className="w-3">
@@ -222,15 +222,15 @@ export function RaceStepperDemo() {
                   Step thread {id}
                 </button>
                 {why && !result ? (
-                  <p id={`${whyId}-${id}`} className="m-0 mt-1 text-sm text-[var(--muted)]">
+                  <p id={`${whyId}-${id}`} className="m-0 mt-1 text-sm text-muted">
                     {blockedText[why]}
                   </p>
                 ) : null}
               </section>
             )
           })}
-          <section aria-label="Shared memory" className="flex flex-col items-center justify-center gap-2 rounded-lg bg-[var(--surface-2)] p-3 md:order-2">
-            <p className="m-0 text-xs font-semibold tracking-wider text-[var(--muted)] uppercase">Shared</p>
+          <section aria-label="Shared memory" className="flex flex-col items-center justify-center gap-2 rounded-lg bg-surface-2 p-3 md:order-2">
+            <p className="m-0 text-xs font-semibold tracking-wider text-muted uppercase">Shared</p>
             <p className="m-0 font-mono text-2xl font-bold">
               value = <span>{state.value}</span>
             </p>
@@ -251,7 +251,7 @@ export function RaceStepperDemo() {
           <button type="button" className="button" onClick={startOver}>
             Start over
           </button>
-          <p className="m-0 self-center text-sm text-[var(--muted)]">
+          <p className="m-0 self-center text-sm text-muted">
             Keys: <Key>A</Key> and <Key>B</Key> step a thread, <Key>U</Key> undoes.
           </p>
         </div>
@@ -262,15 +262,15 @@ export function RaceStepperDemo() {
           <p
             className={`mt-2 mb-0 rounded-lg border-l-4 px-3 py-2 font-semibold ${
               result.lostUpdate
-                ? 'border-[var(--danger)] bg-[var(--danger-soft)] text-[var(--danger)]'
-                : 'border-[var(--success)] bg-[var(--success-soft)] text-[var(--success)]'
+                ? 'border-danger bg-danger-soft text-danger'
+                : 'border-success bg-success-soft text-success'
             }`}
           >
             {result.lostUpdate ? `You lost an update: value is ${result.value}, not 2.` : `value is ${result.value}: both updates counted.`}
           </p>
         ) : null}
         {said.length ? (
-          <ol className="mt-3 mb-0 list-decimal pl-6 text-sm text-[var(--muted)]" aria-label="Steps so far">
+          <ol className="mt-3 mb-0 list-decimal pl-6 text-sm text-muted" aria-label="Steps so far">
             {said.map((line, i) => (
               <li key={i}>{line}</li>
             ))}

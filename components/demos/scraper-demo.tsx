@@ -10,7 +10,7 @@ import { defaultConfigYaml, parseConfig, type ConfigProblem } from '@/lib/scrape
 import { toCsv } from '@/lib/scraper/csv'
 import { parseIndex, parseQuote } from '@/lib/scraper/parse-pages'
 import { HttpError, startPipeline, type PipelineSnapshot, type Row, type WorkerState } from '@/lib/scraper/pipeline'
-import { YamlEditor, type YamlEditorHandle } from './yaml-editor'
+import { YamlEditor, YamlProblems, type YamlEditorHandle } from './yaml-editor'
 import './scraper.css'
 import { seconds } from '@/lib/format'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
@@ -120,7 +120,7 @@ export function ScraperDemo() {
   const tooLong = demo.errors.config
 
   const fields = (
-    <div className="control control-text yaml-editor" data-control="config">
+    <div className="control control-text min-w-0" data-control="config">
       <div className="scraper-config-head">
         <label htmlFor={`${id}-config`} className="control-label">
           Pipeline config (YAML)
@@ -147,20 +147,20 @@ export function ScraperDemo() {
             <span aria-hidden="true">✓</span> Matches the schema: {checked.config.queues.length} queues, {checked.config.workers.reduce((n, w) => n + w.instances, 0)} worker tasks.
           </p>
         ) : null}
-        {problems.length ? (
-          <ul className="yaml-problems" aria-label="Config problems">
-            {problems.map((problem, i) => (
-              <li key={i} className="yaml-problem-error">
-                <p>
-                  <strong>Line {problem.line}:</strong> {problem.message}
-                </p>
-                <button type="button" className="button yaml-select" onClick={() => editor.current?.select({ ...problem, length: 1 })}>
-                  Go to line {problem.line}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <YamlProblems
+          label="Config problems"
+          problems={problems.map((problem) => ({
+            mark: { ...problem, length: 1 },
+            severity: 'error',
+            text: (
+              <>
+                <strong>Line {problem.line}:</strong> {problem.message}
+              </>
+            ),
+            action: `Go to line ${problem.line}`,
+          }))}
+          onSelect={(mark) => editor.current?.select(mark)}
+        />
       </div>
       {tooLong ? (
         <p id={`${id}-too-long`} className="control-error">

@@ -30,11 +30,11 @@ function lanesOf(view: BoardView): TimelineLane[] {
 }
 
 function Chips({ ids, empty }: { ids: number[]; empty: string }) {
-  if (!ids.length) return <p className="m-0 text-sm text-[var(--muted)]">{empty}</p>
+  if (!ids.length) return <p className="m-0 text-sm text-muted">{empty}</p>
   return (
     <ul className="m-0 flex list-none flex-wrap gap-1.5 p-0">
       {ids.map((id) => (
-        <li key={id} className="rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 py-0.5 font-mono text-sm whitespace-nowrap">
+        <li key={id} className="rounded-md border border-border bg-bg px-2 py-0.5 font-mono text-sm whitespace-nowrap">
           Task {id}
         </li>
       ))}
@@ -114,24 +114,24 @@ export function SemaphoreDemo() {
             <Stat label="Done">{byPhase('done').length}</Stat>
           </Stats>
           <div className="mb-4 grid gap-3 sm:grid-cols-3">
-            <section aria-label="Waiting for a permit" className="rounded-lg border border-[var(--border)] bg-[var(--surface-2)] p-3">
+            <section aria-label="Waiting for a permit" className="rounded-lg border border-border bg-surface-2 p-3">
               <h4 className="m-0 mb-2 text-sm font-semibold">Waiting in acquire()</h4>
               <Chips ids={byPhase('waiting')} empty="Nobody waiting." />
             </section>
-            <section aria-label="Inside, holding a permit" className="rounded-lg border-2 border-[var(--thread)] bg-[var(--thread-soft)] p-3">
+            <section aria-label="Inside, holding a permit" className="rounded-lg border-2 border-thread bg-thread-soft p-3">
               <h4 className="m-0 mb-2 text-sm font-semibold">Inside the with block</h4>
               <ol className="m-0 flex list-none flex-wrap gap-1.5 p-0">
                 {Array.from({ length: view.permits }, (_, slot) => (
                   <li
                     key={slot}
-                    className="min-w-[4.75rem] rounded-md border border-dashed border-[var(--thread)] bg-[var(--bg)] px-2 py-0.5 text-center font-mono text-sm whitespace-nowrap"
+                    className="min-w-[4.75rem] rounded-md border border-dashed border-thread bg-bg px-2 py-0.5 text-center font-mono text-sm whitespace-nowrap"
                   >
-                    {inside[slot] !== undefined ? `Task ${inside[slot]}` : <span className="text-[var(--muted)]">free</span>}
+                    {inside[slot] !== undefined ? `Task ${inside[slot]}` : <span className="text-muted">free</span>}
                   </li>
                 ))}
               </ol>
             </section>
-            <section aria-label="Finished" className="rounded-lg border border-[var(--border)] bg-[var(--surface-2)] p-3">
+            <section aria-label="Finished" className="rounded-lg border border-border bg-surface-2 p-3">
               <h4 className="m-0 mb-2 text-sm font-semibold">Done</h4>
               <Chips ids={byPhase('done')} empty="None yet." />
             </section>

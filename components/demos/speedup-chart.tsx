@@ -1,4 +1,5 @@
 import { memo, useId } from 'react'
+import './speedup-chart.css'
 
 export type SpeedupPoint = { workers: number; ms: number; runs: number }
 

@@ -8,7 +8,7 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { measureStartup, type StartupResult, type StartupSample } from '@/workers/startup'
 import { median } from '@/workers/stats'
-import './processes-vs-threads.css'
+import './startup-demo.css'
 
 const controls = {
   repetitions: int({ label: 'Repetitions', min: 1, max: 30, default: 10, help: 'The median of these is shown.' }),
@@ -66,11 +66,11 @@ export function StartupDemo() {
       {samples.length ? (
         <div className="table-scroll pvt-samples mt-4" role="region" aria-label="Each repetition (scrolls)" tabIndex={0}>
           <table className="w-full text-left text-sm">
-            <caption className="mb-1 text-left font-semibold text-[var(--muted)]">
+            <caption className="mb-1 text-left font-semibold text-muted">
               Each repetition{demo.state === 'running' ? `: ${samples.length} so far` : ''}
             </caption>
             <thead>
-              <tr className="border-b border-[var(--border)]">
+              <tr className="border-b border-border">
                 <th scope="col" className="py-1 pr-3 text-right">#</th>
                 <th scope="col" className="py-1 pr-3 text-right">Start a worker</th>
                 <th scope="col" className="py-1 text-right">Then one message</th>
@@ -78,7 +78,7 @@ export function StartupDemo() {
             </thead>
             <tbody className="font-mono">
               {samples.map((s, i) => (
-                <tr key={i} className="border-b border-[var(--border)] last:border-0">
+                <tr key={i} className="border-b border-border last:border-0">
                   <td className="py-1 pr-3 text-right">{i + 1}</td>
                   <td className="py-1 pr-3 text-right">{msText(s.startMs)}</td>
                   <td className="py-1 text-right">{msText(s.messageMs)}</td>

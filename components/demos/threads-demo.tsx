@@ -109,17 +109,17 @@ export function ThreadsDemo() {
       ) : null}
       {log.length ? (
         <div className="mt-4">
-          <p className="mb-1 text-sm font-semibold text-[var(--muted)]" id={outputId}>
+          <p className="mb-1 text-sm font-semibold text-muted" id={outputId}>
             Output, in the order it was printed
           </p>
           <ol
             aria-labelledby={outputId}
-            className="max-h-72 overflow-y-auto rounded-lg border border-[var(--border)] bg-[var(--bg)] p-3 font-mono text-sm leading-relaxed"
+            className="max-h-72 overflow-y-auto rounded-lg border border-border bg-bg p-3 font-mono text-sm leading-relaxed"
           >
             {log.map((line, i) => (
               <li key={i} className="flex gap-3">
-                <span className="w-16 shrink-0 text-right text-[var(--muted)]">{seconds(line.at)}</span>
-                <span className={line.text.endsWith('starting') ? '' : 'text-[var(--thread)]'}>{line.text}</span>
+                <span className="w-16 shrink-0 text-right text-muted">{seconds(line.at)}</span>
+                <span className={line.text.endsWith('starting') ? '' : 'text-thread'}>{line.text}</span>
               </li>
             ))}
           </ol>

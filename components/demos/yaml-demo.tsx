@@ -7,7 +7,8 @@ import { choice, text } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { parseYaml, pythonType, toJson, toPython, type YamlParse, type YamlValue } from './yaml-parse'
-import { YamlEditor, type YamlEditorHandle } from './yaml-editor'
+import { YamlEditor, YamlProblems, type YamlEditorHandle } from './yaml-editor'
+import './yaml-demo.css'
 
 const notesExample = `rest:
   url: "https://example.org/primenumbers/v1"
@@ -161,7 +162,7 @@ export function YamlDemo() {
 
   const fields = (
     <>
-      <div className="control control-text yaml-editor" data-control="source">
+      <div className="control control-text min-w-0" data-control="source">
         <label htmlFor={`${id}-source`} className="control-label">
           YAML
         </label>
@@ -211,27 +212,27 @@ export function YamlDemo() {
             <Stat label="Errors">{parsed.errors.length}</Stat>
             <Stat label="Warnings">{parsed.warnings.length}</Stat>
           </Stats>
-          {problems.length ? (
-            <ul className="yaml-problems" aria-label="Problems">
-              {problems.map((problem, i) => {
-                const isError = i < parsed.errors.length
-                return (
-                  <li key={i} className={isError ? 'yaml-problem-error' : 'yaml-problem-warning'}>
-                    <p>
-                      <strong>
-                        {isError ? 'Error' : 'Warning'} at line {problem.line}, column {problem.column}:
-                      </strong>{' '}
-                      {problem.message}
-                      {!isError && /Unresolved tag/.test(problem.message) ? ' — kept as plain data. PyYAML’s safe_load raises ConstructorError here instead of building anything.' : ''}
-                    </p>
-                    <button type="button" className="button yaml-select" onClick={() => editor.current?.select(problem)}>
-                      Select it in the text
-                    </button>
-                  </li>
-                )
-              })}
-            </ul>
-          ) : null}
+          <YamlProblems
+            label="Problems"
+            problems={problems.map((problem, i) => {
+              const isError = i < parsed.errors.length
+              return {
+                mark: problem,
+                severity: isError ? 'error' : 'warning',
+                text: (
+                  <>
+                    <strong>
+                      {isError ? 'Error' : 'Warning'} at line {problem.line}, column {problem.column}:
+                    </strong>{' '}
+                    {problem.message}
+                    {!isError && /Unresolved tag/.test(problem.message) ? ' — kept as plain data. PyYAML’s safe_load raises ConstructorError here instead of building anything.' : ''}
+                  </>
+                ),
+                action: 'Select it in the text',
+              }
+            })}
+            onSelect={(mark) => editor.current?.select(mark)}
+          />
           {parsed.errors.length === 0 ? <Documents parsed={parsed} /> : null}
         </div>
       ) : null}

@@ -2,7 +2,7 @@
 
 import { useImperativeHandle, useRef, type ReactNode, type Ref } from 'react'
 import { useHydrated } from '@/components/site/use-hydrated'
-import './yaml.css'
+import './yaml-editor.css'
 
 /** A place in the text to mark: 1-based line and column, and how many characters. */
 export type Mark = { line: number; column: number; length: number }
@@ -112,5 +112,25 @@ export function YamlEditor({ id, value, onChange, marks, errorLines, disabled, i
         />
       </div>
     </div>
+  )
+}
+
+/** One problem in the text, listed under the editor with a button that selects it. */
+export type ListedProblem = { mark: Mark; severity: 'error' | 'warning'; text: ReactNode; action: string }
+
+/** The problems found in the editor's text; each button selects its place in the text. */
+export function YamlProblems({ label, problems, onSelect }: { label: string; problems: ListedProblem[]; onSelect: (mark: Mark) => void }) {
+  if (!problems.length) return null
+  return (
+    <ul className="yaml-problems" aria-label={label}>
+      {problems.map((problem, i) => (
+        <li key={i} className={problem.severity === 'error' ? 'yaml-problem-error' : 'yaml-problem-warning'}>
+          <p>{problem.text}</p>
+          <button type="button" className="button yaml-select" onClick={() => onSelect(problem.mark)}>
+            {problem.action}
+          </button>
+        </li>
+      ))}
+    </ul>
   )
 }

@@ -29,7 +29,7 @@ export async function RecordedOutput({ files }: { files: readonly string[] }) {
   )
   return (
     <div>
-      <p className="mb-0 mt-3 text-sm text-[var(--muted)]">
+      <p className="mb-0 mt-3 text-sm text-muted">
         Real CPython {recorded.python} ran {runs.length === 1 ? 'this program' : 'these programs'} in a terminal on {recorded.recorded} and printed this.
         {files.some(varies) ? ' Times, process ids and the order of lines printed at once change from run to run.' : ''}
       </p>
