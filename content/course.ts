@@ -32,7 +32,7 @@ export type Split = { from: LessonSlug; to: LessonSlug; demos: readonly string[]
  * (`?demo=`) or section (`#id`) are sent on to `to`, and answers saved under `from` move with their
  * questions. Sections need no list: they are the headings of `to` that `from` no longer has.
  */
-export const splits = [
+export const splits: readonly Split[] = [
   {
     from: 'multiprocessing',
     to: 'processes-pipes-queues',
@@ -45,4 +45,4 @@ export const splits = [
     demos: ['race-stepper', 'counter', 'semaphore', 'deadlock'],
     questions: ['counter-without-lock', 'exception-without-with', 'deadlock-fix', 'semaphore-time', 'mutual-exclusion'],
   },
-] as const satisfies readonly Split[]
+]
