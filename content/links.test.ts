@@ -12,7 +12,7 @@ import { outline } from '../lib/outline'
 import { writtenSlugs } from './written'
 
 const source = (slug: string) => readFileSync(path.join(__dirname, `${slug}.mdx`), 'utf8')
-const anchors = new Map(writtenSlugs().map((slug) => [slug, new Set(outline(source(slug)).toc.map((entry) => entry.id))]))
+const anchors = new Map<string, Set<string>>(writtenSlugs().map((slug) => [slug, new Set(outline(source(slug)).toc.map((entry) => entry.id))]))
 
 /** Every lesson link in a lesson: markdown links within the site, and `<LessonLink slug>`, as `/learn/<slug>#<id>`. */
 function siteLinks(slug: string): string[] {
