@@ -2,7 +2,9 @@
 export const course = [
   'concurrency-in-python',
   'multiprocessing',
+  'processes-pipes-queues',
   'threading',
+  'thread-safety',
   'processes-vs-threads',
   'asyncio',
   'asyncio-io-and-aiohttp',
@@ -21,3 +23,26 @@ export type LessonMetadata = {
 export function isLessonSlug(value: string): value is LessonSlug {
   return (course as readonly string[]).includes(value)
 }
+
+/** A lesson that was split in two: `to` took over these demos (by id) and questions (by id) from `from`. */
+export type Split = { from: LessonSlug; to: LessonSlug; demos: readonly string[]; questions: readonly string[] }
+
+/**
+ * Where the demos and questions of a split lesson went: old links to `from` that name a moved demo
+ * (`?demo=`) or section (`#id`) are sent on to `to`, and answers saved under `from` move with their
+ * questions. Sections need no list: they are the headings of `to` that `from` no longer has.
+ */
+export const splits: readonly Split[] = [
+  {
+    from: 'multiprocessing',
+    to: 'processes-pipes-queues',
+    demos: ['process', 'pipe', 'queue'],
+    questions: ['process-exitcode'],
+  },
+  {
+    from: 'threading',
+    to: 'thread-safety',
+    demos: ['race-stepper', 'counter', 'semaphore', 'deadlock'],
+    questions: ['counter-without-lock', 'exception-without-with', 'deadlock-fix', 'semaphore-time', 'mutual-exclusion'],
+  },
+]

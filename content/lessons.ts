@@ -3,7 +3,7 @@ import path from 'node:path'
 import { cache } from 'react'
 import { z } from 'zod'
 import { outline } from '@/lib/outline'
-import type { LessonMetadata, LessonSlug } from './course'
+import { splits, type LessonMetadata, type LessonSlug } from './course'
 import { writtenSlugs } from './written'
 
 export type Lesson = LessonMetadata & {
@@ -44,3 +44,21 @@ export const getLessons = cache(async (): Promise<Lesson[]> =>
     }),
   ),
 )
+
+/** Where old links to a lesson go when what they name has moved: a demo id or a heading id → its lesson now. */
+export type Moved = { demos: Record<string, LessonSlug>; anchors: Record<string, LessonSlug> }
+
+/**
+ * The demos and headings that left this lesson for a lesson split from it (see `splits`). The
+ * headings need no list: they are the ones the new lesson has and this one no longer does.
+ */
+export const getMoved = cache(async (slug: LessonSlug): Promise<Moved> => {
+  const moved: Moved = { demos: {}, anchors: {} }
+  const here = new Set((await getOutline(slug)).toc.map(({ id }) => id))
+  for (const split of splits) {
+    if (split.from !== slug || !writtenSlugs().includes(split.to)) continue
+    for (const demo of split.demos) moved.demos[demo] = split.to
+    for (const { id } of (await getOutline(split.to)).toc) if (!here.has(id)) moved.anchors[id] ??= split.to
+  }
+  return moved
+})

@@ -29,7 +29,7 @@ const homes: [RegExp, LessonSlug][] = [
   [/^from multiprocessing import Pool/, 'multiprocessing'],
   [/^import threading\nimport time\n\ndef thread_function/, 'threading'],
   [/^import threading\nimport time\n\nclass MyThread/, 'threading'],
-  [/^import threading\nimport time\n\nclass ThreadSafeCounter/, 'threading'],
+  [/^import threading\nimport time\n\nclass ThreadSafeCounter/, 'thread-safety'],
   [/^async def fetch_data\(\)/, 'asyncio'],
   [/^async def my_coroutine\(\)/, 'asyncio'],
   [/^async def fetch_page\(url\)/, 'asyncio-io-and-aiohttp'],

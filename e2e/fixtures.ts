@@ -58,6 +58,18 @@ export async function expectAccessible(page: Page) {
   ).toEqual([])
 }
 
+/** Serves a lesson's page as if embedded elsewhere: the document arrives without COOP and COEP. */
+export async function withoutIsolation(page: Page, lesson: string) {
+  await page.route(`**${lesson}*`, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue()
+    const response = await route.fetch()
+    const headers = { ...response.headers() }
+    delete headers['cross-origin-opener-policy']
+    delete headers['cross-origin-embedder-policy']
+    await route.fulfill({ response, headers })
+  })
+}
+
 /** Counts the page's live Web Workers: Playwright reports each one's start and its close. */
 export function trackWorkers(page: Page) {
   let alive = 0

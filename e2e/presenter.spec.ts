@@ -70,7 +70,7 @@ test('a demo goes full screen and back', async ({ page }) => {
 
 test('projected at 1280×720, a demo shows its result and live view beside the controls, without scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 })
-  await page.goto('/learn/threading')
+  await page.goto('/learn/thread-safety')
   await page.getByRole('button', { name: 'Present' }).click()
   const counter = demo(page, 'counter')
   for (let i = 0; i < 30 && !(await counter.isVisible()); i++) await page.keyboard.press('ArrowRight')

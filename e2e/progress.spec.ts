@@ -89,3 +89,31 @@ test('broken saved progress is ignored, not a crash', async ({ page }) => {
   await page.goto(lesson)
   await expect(page.getByRole('region', { name: 'Your progress' })).toContainText('Not done yet.')
 })
+
+test('answers saved before a lesson was split are found in the lesson their questions moved to', async ({ page }) => {
+  // As saved when thread-safety was still part of threading: one answer stays, one moves.
+  const pick = 'It prints 400000 every time, but only because of where CPython 3.11 switches threads; it still needs the lock'
+  const old = { threading: { answers: { 'active-count': { pick: '4', correct: true }, 'counter-without-lock': { pick, correct: true } } } }
+  await page.addInitScript((value) => {
+    if (!sessionStorage.getItem('seeded')) localStorage.setItem('concurrency-lab:progress', value)
+    sessionStorage.setItem('seeded', '1')
+  }, JSON.stringify(old))
+
+  await page.goto('/learn/thread-safety')
+  const question = page.locator('[data-check="counter-without-lock"]')
+  await expect(question.getByRole('radio', { name: pick })).toBeChecked()
+  await expect(question.getByText('Correct.')).toBeVisible()
+  const total = await page.locator('[data-check]').count()
+  await expect(page.getByRole('region', { name: 'Your progress' })).toContainText(`1 of ${total} questions answered`)
+
+  await page.goto('/learn/threading')
+  await expect(page.locator('[data-check="active-count"]').getByText('Correct.')).toBeVisible()
+  await expect(page.locator('[data-check="counter-without-lock"]')).toHaveCount(0)
+
+  // Saved in its new place once anything is written.
+  await page.locator('[data-check="run-not-start"]').getByRole('radio').first().check()
+  await page.locator('[data-check="run-not-start"]').getByRole('button', { name: 'Check answer' }).click()
+  const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('concurrency-lab:progress')))!)
+  expect(saved['thread-safety'].answers['counter-without-lock']).toMatchObject({ pick, correct: true })
+  expect(saved.threading.answers).not.toHaveProperty('counter-without-lock')
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Answer, isAnswered, isLessonDone, type Progress } from './progress'
+import { type Answer, followSplits, isAnswered, isLessonDone, type Progress } from './progress'
 
 describe('lesson progress', () => {
   const checks = ['a', 'b']
@@ -32,5 +32,43 @@ describe('lesson progress', () => {
 
   it('is never done by default for a lesson without questions', () => {
     expect(isLessonDone({}, 'l', [])).toBe(false)
+  })
+})
+
+describe('progress saved before a lesson was split', () => {
+  const right: Answer = { pick: 'a', correct: true }
+  const wrong: Answer = { pick: 'b', correct: false }
+
+  it('moves the answers to questions that moved, and keeps the rest where they were', () => {
+    const saved: Progress = { threading: { answers: { 'active-count': right, 'counter-without-lock': right, 'deadlock-fix': wrong } } }
+    expect(followSplits(saved)).toEqual({
+      threading: { answers: { 'active-count': right } },
+      'thread-safety': { answers: { 'counter-without-lock': right, 'deadlock-fix': wrong } },
+    })
+  })
+
+  it('so a learner who answered them finds them answered in the new lesson', () => {
+    const saved: Progress = { multiprocessing: { answers: { 'process-exitcode': right } } }
+    expect(isAnswered(followSplits(saved)['processes-pipes-queues']?.answers?.['process-exitcode'])).toBe(true)
+  })
+
+  it('keeps an answer given in the new lesson over one carried from the old', () => {
+    const saved: Progress = { threading: { answers: { 'deadlock-fix': wrong } }, 'thread-safety': { answers: { 'deadlock-fix': right } } }
+    expect(followSplits(saved)['thread-safety']?.answers?.['deadlock-fix']).toEqual(right)
+    expect(followSplits(saved).threading?.answers).toEqual({})
+  })
+
+  it('carries a lesson marked done by hand to the lesson split from it, unless that one was marked itself', () => {
+    const done: Progress = { threading: { done: true, answers: { 'semaphore-time': right } } }
+    expect(isLessonDone(followSplits(done), 'thread-safety', ['semaphore-time', 'lock-reentry'])).toBe(true)
+    const undone: Progress = { ...done, 'thread-safety': { done: false } }
+    expect(followSplits(undone)['thread-safety']?.done).toBe(false)
+  })
+
+  it('changes nothing once the answers have moved, or when there were none to move', () => {
+    const moved = followSplits({ threading: { done: true, answers: { 'mutual-exclusion': right } } })
+    expect(followSplits(moved)).toBe(moved)
+    const current: Progress = { threading: { done: true, answers: { 'active-count': right } } }
+    expect(followSplits(current)).toBe(current)
   })
 })

@@ -1,6 +1,7 @@
 'use client'
 
 import { useSyncExternalStore } from 'react'
+import { splits } from '@/content/course'
 import { announce, storageSubscription } from './browser-events'
 
 /**
@@ -25,10 +26,36 @@ function parse(raw: string | null): Progress {
   if (!raw) return empty
   try {
     const value: unknown = JSON.parse(raw)
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Progress) : empty
+    return value && typeof value === 'object' && !Array.isArray(value) ? followSplits(value as Progress) : empty
   } catch {
     return empty
   }
+}
+
+/**
+ * Answers saved under a lesson before it was split, to questions that moved to the new lesson,
+ * move with them (an answer saved there since wins). If the old lesson was marked done by hand, the
+ * new one is too, unless marked either way itself: that mark covered the part that moved. Stored
+ * as it is read, the next write saves the result.
+ */
+export function followSplits(progress: Progress): Progress {
+  let next = progress
+  for (const { from, to, questions } of splits) {
+    const old = next[from]?.answers ?? {}
+    const moving = questions.filter((id) => Object.hasOwn(old, id))
+    if (!moving.length) continue
+    const kept = Object.fromEntries(Object.entries(old).filter(([id]) => !moving.includes(id)))
+    next = {
+      ...next,
+      [from]: { ...next[from], answers: kept },
+      [to]: {
+        ...(next[from]?.done === true ? { done: true } : {}),
+        ...next[to],
+        answers: { ...Object.fromEntries(moving.map((id) => [id, old[id]!])), ...next[to]?.answers },
+      },
+    }
+  }
+  return next
 }
 
 function read(): Progress {

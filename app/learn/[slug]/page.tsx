@@ -1,12 +1,13 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { FollowMoved } from '@/components/site/follow-moved'
 import { LessonProgress } from '@/components/site/lesson-progress'
 import { Pager } from '@/components/site/pager'
 import { Presenter } from '@/components/site/presenter'
 import { TableOfContents } from '@/components/site/table-of-contents'
 import { isLessonSlug } from '@/content/course'
 import { loadLesson } from '@/content/load-lesson'
-import { getLessons, getOutline } from '@/content/lessons'
+import { getLessons, getMoved, getOutline } from '@/content/lessons'
 
 type Params = { params: Promise<{ slug: string }> }
 
@@ -30,10 +31,11 @@ export default async function LessonPage({ params }: Params) {
   const index = lessons.findIndex((lesson) => lesson.slug === slug)
   const lesson = lessons[index]
   if (!lesson || !isLessonSlug(slug)) notFound()
-  const [{ Content }, { toc, checks }] = await Promise.all([loadLesson(slug), getOutline(slug)])
+  const [{ Content }, { toc, checks }, moved] = await Promise.all([loadLesson(slug), getOutline(slug), getMoved(slug)])
 
   return (
     <>
+      <FollowMoved moved={moved} />
       <main id="content" className="lesson-main">
         <div className="lesson-toolbar">
           <Presenter />

@@ -7,7 +7,7 @@ type CounterResult = { expected: number; actual: number; ms: number }
 
 /** Runs the counter demo once from a preset link; returns its result. */
 async function count(page: Page, mode: 'unsafe' | 'lock' | 'atomic', workers: number, increments: number, interpreter: Interpreter = 'free-threaded') {
-  await page.goto(`/learn/threading?demo=counter&interpreter=${interpreter}&mode=${mode}&workers=${workers}&increments=${increments}&run=1`)
+  await page.goto(`/learn/thread-safety?demo=counter&interpreter=${interpreter}&mode=${mode}&workers=${workers}&increments=${increments}&run=1`)
   const counter = page.locator('[data-demo="counter"]')
   expect(await settled(counter)).toBe('done')
   return JSON.parse((await counter.getAttribute('data-result'))!) as CounterResult
@@ -15,7 +15,7 @@ async function count(page: Page, mode: 'unsafe' | 'lock' | 'atomic', workers: nu
 
 const samples = 5
 
-test('threading: lock throughput under contention, beside Atomics.add', async ({ page }) => {
+test('thread-safety: lock throughput under contention, beside Atomics.add', async ({ page }) => {
   for (const [mode, increments, label] of [
     ['lock', 5_000_000, 'lock + increment + unlock'],
     ['atomic', 5_000_000, 'Atomics.add'],
@@ -46,7 +46,7 @@ function cpythonLost(counter: string): string {
   return `CPython ${counter}: ${lost.toLocaleString('en-US')} lost`
 }
 
-test('threading: updates lost, per interpreter and increment, beside CPython', async ({ page }) => {
+test('thread-safety: updates lost, per interpreter and increment, beside CPython', async ({ page }) => {
   const twins: Record<Interpreter, Record<'unsafe' | 'lock' | 'atomic', string>> = {
     gil: { unsafe: cpythonLost('UnsafeCounter'), lock: cpythonLost('ThreadSafeCounter'), atomic: 'no Python equivalent' },
     'gil-call': { unsafe: cpythonLost('CallCounter'), lock: 'exact (a lock)', atomic: 'no Python equivalent' },
@@ -69,7 +69,7 @@ test('threading: updates lost, per interpreter and increment, beside CPython', a
   }
 })
 
-test('threading: updates lost without a lock, free-threaded', async ({ page }) => {
+test('thread-safety: updates lost without a lock, free-threaded', async ({ page }) => {
   for (const workers of [2, 4]) {
     const rates: number[] = []
     for (let i = 0; i < 5; i++) {
