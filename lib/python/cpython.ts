@@ -21,9 +21,8 @@ const minimum = [3, 11] as const
 
 function probe(command: string): CPython | null {
   try {
-    const script = `import importlib.util, json, platform, sys
+    const script = `import importlib.util, json, platform
 print(json.dumps({"implementation": platform.python_implementation(), "version": platform.python_version(),
-  "gil": getattr(sys, "_is_gil_enabled", lambda: True)(),
   "libraries": [name for name in ${JSON.stringify(libraries)} if importlib.util.find_spec(name)]}))`
     const info = JSON.parse(execFileSync(command, ['-c', script], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }))
     const [major, minor] = (info.version as string).split('.').map(Number) as [number, number]
