@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { choice, int } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
@@ -12,6 +12,7 @@ import type { CounterMode, Interpreter } from '@/workers/counter.worker'
 import { interpreterHelp, interpreters } from './interpreters'
 import { count, milliseconds, percent } from '@/lib/format'
 import { maxContending } from '@/workers/limits'
+import { useLiveView } from '@/components/demo-kit/use-live-view'
 
 const modes = [
   { value: 'unsafe', label: 'no lock' },
@@ -45,7 +46,8 @@ const runColumns: RunsColumn<Run>[] = [
 
 const modeLabel = (mode: CounterMode) => modes.find((m) => m.value === mode)!.label
 const shortInterpreter: Record<Interpreter, string> = { gil: 'GIL', 'gil-call': 'GIL, call inside', 'free-threaded': 'free-threaded' }
-const pollMs = 250
+
+type Count = { expected: number; actual: number }
 
 /** Why the count came out as it did, in the words of the interpreter the workers stood in for. */
 function explain(interpreter: Interpreter, mode: CounterMode, workers: number, lost: number): string {
@@ -70,8 +72,11 @@ function explain(interpreter: Interpreter, mode: CounterMode, workers: number, l
  */
 export function CounterDemo() {
   const { group, alive } = useWorkers('counter')
-  const [live, setLive] = useState<{ expected: number; actual: number } | null>(null)
   const [history, setHistory] = useState<Run[]>([])
+  const [running, setRunning] = useState(false)
+  const look = useRef<(() => Count) | null>(null)
+  // The counter is read from shared memory a few times a second while the workers run.
+  const { view: live, reset: setLive } = useLiveView<Count | null>(() => null, running, { refresh: (v) => look.current?.() ?? v })
 
   const demo = useDemo({
     id: 'counter',
@@ -79,13 +84,13 @@ export function CounterDemo() {
     requiresIsolation: true,
     run: async ({ interpreter, mode, workers, increments }, { signal }) => {
       const t0 = performance.now()
-      let poll: ReturnType<typeof setInterval> | undefined
       try {
         const { expected, actual, ms } = await runCounter(group, { interpreter, mode, workers, increments }, {
           signal,
           onStart: (read) => {
-            setLive({ expected: workers * increments, actual: 0 })
-            poll = setInterval(() => setLive({ expected: workers * increments, actual: read() }), pollMs)
+            look.current = () => ({ expected: workers * increments, actual: read() })
+            setLive(look.current())
+            setRunning(true)
           },
         })
         const lost = expected - actual
@@ -99,7 +104,8 @@ export function CounterDemo() {
             : `Exact: ${count(actual)} of ${count(expected)}, in ${time}.${why ? ` ${why}` : ''}`
         return { result: { interpreter, expected, actual, ms: Math.round(ms) }, summary }
       } finally {
-        clearInterval(poll)
+        look.current = null
+        setRunning(false)
       }
     },
   })
