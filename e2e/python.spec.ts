@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { listings, type ListingFile } from '../content/python/listings'
 import { findCPython, missingFor } from '../lib/python/cpython'
-import { checkEnding, compareOutput } from '../lib/python/listing'
-import { minorVersion, recorded, runsOf } from '../lib/python/recorded'
-import { declaredRuns, listingsDir, runListing } from '../lib/python/run-listing'
+import { checkEnding } from '../lib/python/listing'
+import { recorded } from '../lib/python/recorded'
+import { checkListing, declaredRuns, listingsDir, runListing } from '../lib/python/run-listing'
 import { baseURL } from '../playwright.config'
 import { demo, expect, runDemo, test } from './fixtures'
 
@@ -26,15 +26,7 @@ test.describe('under real CPython, against this site', () => {
       const missing = missingFor(python, path.join(listingsDir, file))
       test.skip(missing !== null, missing ?? '')
       test.setTimeout(120_000)
-      const recordings = runsOf(file)
-      for (const [i, args] of declaredRuns(file).entries()) {
-        const outcome = await runListing(python, file, args, { site: baseURL })
-        const output = outcome.output.replaceAll(baseURL, '{site}')
-        expect(checkEnding(outcome, listings[file]), [file, ...args].join(' ')).toEqual([])
-        if (minorVersion(python.version) === minorVersion(recorded.python)) {
-          expect(compareOutput(recordings[i]!.output, output, listings[file]), [file, ...args].join(' ')).toEqual([])
-        }
-      }
+      for (const { label, problems } of await checkListing(python, file, baseURL)) expect(problems, label).toEqual([])
     })
   }
 

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { listings, type ListingFile } from '@/content/python/listings'
 import { runCPython, type CPython } from './cpython'
-import type { Expectation, Outcome } from './listing'
+import { checkEnding, compareOutput, type Expectation, type Outcome } from './listing'
+import { minorVersion, recorded, runsOf } from './recorded'
 
 export const listingsDir = path.resolve('content/python')
 
@@ -18,7 +19,8 @@ export const declaredRuns = (file: ListingFile): string[][] => (expectationOf(fi
 
 /**
  * Runs `file` with `args` (`{site}` → `site`, `{dir}` → content/python) in `cwd`, or in a scratch
- * folder removed afterwards (some listings write files: the scrapers write quotes.csv).
+ * folder removed afterwards (some listings write files: the scrapers write quotes.csv). The site's
+ * URL in the output comes back as `{site}`, as it is recorded: it differs from server to server.
  */
 export async function runListing(
   python: CPython,
@@ -31,8 +33,28 @@ export async function runListing(
   const expanded = args.map((arg) => arg.replace('{site}', site ?? '').replace('{dir}', listingsDir))
   const folder = cwd ?? mkdtempSync(path.join(tmpdir(), 'listing-'))
   try {
-    return await runCPython(python, path.join(listingsDir, file), { args: expanded, cwd: folder, timeoutSeconds: expectation.timeout ?? 30 })
+    const outcome = await runCPython(python, path.join(listingsDir, file), { args: expanded, cwd: folder, timeoutSeconds: expectation.timeout ?? 30 })
+    return site ? { ...outcome, output: outcome.output.replaceAll(site, '{site}') } : outcome
   } finally {
     if (!cwd) rmSync(folder, { recursive: true, force: true })
   }
+}
+
+/**
+ * Runs every declared run of `file` and checks it against what the listing declares and, under the
+ * minor version that recorded it (dis output and messages differ between versions), against the
+ * recording. One entry per run: its label and its problems, none when it did what it should.
+ */
+export async function checkListing(python: CPython, file: ListingFile, site?: string): Promise<{ label: string; problems: string[] }[]> {
+  const expectation = expectationOf(file)
+  const recordings = runsOf(file)
+  const compare = minorVersion(python.version) === minorVersion(recorded.python)
+  const checked = []
+  for (const [i, args] of declaredRuns(file).entries()) {
+    const outcome = await runListing(python, file, args, { site })
+    const problems = checkEnding(outcome, expectation)
+    if (compare) problems.push(...compareOutput(recordings[i]!.output, outcome.output, expectation))
+    checked.push({ label: [file, ...args].join(' '), problems })
+  }
+  return checked
 }
