@@ -37,7 +37,7 @@ export const listings = {
   'pyodide_gather.py': { figures: [{ pattern: /took (\d+\.\d) s/, within: 0.3 }] },
   'pyodide_processes.py': {},
   'pyodide_threads.py': { anyOrder: true, line: /thread \d done/ },
-  'queue_workers.py': { anyOrder: true, figures: [{ pattern: /consumed (\d+) items/, range: [0, 40] }] },
+  'queue_workers.py': { anyOrder: true, line: /consumer \d consumed \d+ items/, figures: [{ pattern: /consumed (\d+) items/, range: [0, 40] }] },
   'race.py': {},
   'scraper_asyncio.py': { site: true, runs: [['{dir}/scraper_pipeline.yaml', '{site}']], figures: [seconds()] },
   'scraper_pipeline.py': { site: true, runs: [['{dir}/scraper_pipeline.yaml', '{site}']], figures: [seconds()] },
