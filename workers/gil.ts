@@ -84,11 +84,13 @@ export class Gil {
   }
 
   /**
-   * If another thread waits, drop the GIL, wait until one of them has it, and queue to take it back
-   * (`onDrop` runs just before the GIL is dropped). True if the GIL changed hands.
+   * The eval breaker check, made where CPython makes it (a function's RESUME, after a call into C,
+   * a loop's JUMP_BACKWARD): if a waiting thread asked for the GIL, drop it, wait until another
+   * thread has it, and queue to take it back (`onDrop` runs just before the GIL is dropped). True if
+   * the GIL changed hands.
    */
-  yieldToWaiters(id: number, onDrop?: () => void): boolean {
-    if (Atomics.load(this.#cells, WAITERS) === 0) return false
+  evalBreaker(id: number, onDrop?: () => void): boolean {
+    if (Atomics.load(this.#cells, DROP_REQUEST) === 0 || Atomics.load(this.#cells, WAITERS) === 0) return false
     const switches = Atomics.load(this.#cells, SWITCHES)
     onDrop?.()
     this.release()
@@ -96,16 +98,6 @@ export class Gil {
     Atomics.wait(this.#cells, SWITCHES, switches, switchIntervalMs)
     this.acquire(id)
     return true
-  }
-
-  /**
-   * The eval breaker check, made where CPython makes it (a function's RESUME, after a call into C,
-   * a loop's JUMP_BACKWARD): if a waiting thread asked for the GIL, drop it, wait until another
-   * thread has it, and queue to take it back. True if the GIL changed hands.
-   */
-  evalBreaker(id: number, onDrop?: () => void): boolean {
-    if (Atomics.load(this.#cells, DROP_REQUEST) === 0) return false
-    return this.yieldToWaiters(id, onDrop)
   }
 
   /** The thread holding the GIL now (0: none). */
