@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { runsOf } from '../lib/python/recorded'
-import type { Interpreter } from '../workers/counter.worker'
+import type { Interpreter } from '../workers/entry/counter.worker'
 import { median, record, settled } from './record'
 
 type CounterResult = { expected: number; actual: number; ms: number }

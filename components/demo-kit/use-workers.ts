@@ -1,8 +1,8 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import { spawners, type ApiOf, type WorkerKind } from '@/workers/registry'
-import { WorkerGroup } from '@/workers/worker-group'
+import { spawners, type ApiOf, type WorkerKind } from '@/workers/page/registry'
+import { WorkerGroup } from '@/workers/page/worker-group'
 
 /**
  * The workers of one kind that a demo owns. Every worker it spawns is terminated when the run's

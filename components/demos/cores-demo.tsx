@@ -9,7 +9,7 @@ import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow as now } from '@/workers/clock'
-import { onCoreMs, onCoreSlices } from '@/workers/on-core'
+import { onCoreMs, onCoreSlices } from '@/workers/inside/on-core'
 import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from '@/components/demo-kit/use-live-view'
 import { cpuCount, maxWorkers } from '@/workers/limits'
 

@@ -1,4 +1,4 @@
-import type { Interpreter } from '@/workers/counter.worker'
+import type { Interpreter } from '@/workers/entry/counter.worker'
 
 /** The CPythons the counter and the race stepper stand in for, as their `interpreter` control offers them. */
 export const interpreters = [

@@ -5,7 +5,7 @@ import { int } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
-import { doubleIn, timeSending, type Sharing } from '@/workers/memory'
+import { doubleIn, timeSending, type Sharing } from '@/workers/page/memory'
 import './memory-demo.css'
 
 const controls = {

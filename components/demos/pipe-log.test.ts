@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PipeEvent } from '@/workers/pipe.worker'
+import type { PipeEvent } from '@/workers/entry/pipe.worker'
 import { crossings, emptyPipeLog, file } from './pipe-log'
 
 const events: PipeEvent[] = [

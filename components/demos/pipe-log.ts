@@ -1,4 +1,4 @@
-import type { PipeEvent } from '@/workers/pipe.worker'
+import type { PipeEvent } from '@/workers/entry/pipe.worker'
 
 type End = PipeEvent['end']
 

@@ -8,7 +8,7 @@
  * a thread keeps it from its first step until it reaches a switch point (a call, or its end), so
  * the other thread cannot step in between; free-threaded, either thread may step at any time.
  */
-import type { Interpreter } from '@/workers/counter.worker'
+import type { Interpreter } from '@/workers/entry/counter.worker'
 
 export type { Interpreter }
 export const threadIds = ['A', 'B'] as const

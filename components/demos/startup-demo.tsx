@@ -6,7 +6,7 @@ import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
-import { measureStartup, type StartupResult, type StartupSample } from '@/workers/startup'
+import { measureStartup, type StartupResult, type StartupSample } from '@/workers/page/startup'
 import { median } from '@/workers/stats'
 import './startup-demo.css'
 

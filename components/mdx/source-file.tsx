@@ -15,7 +15,7 @@ const languageByExtension: Record<string, HighlightLanguage> = {
 }
 
 type SourceFileProps = {
-  /** A path inside this repository, e.g. `workers/counter.worker.ts`. */
+  /** A path inside this repository, e.g. `workers/entry/counter.worker.ts`. */
   path: string
   /** Only show the lines between `#region <name>` and `#endregion`. */
   region?: string

@@ -82,7 +82,7 @@ describe('lesson code', () => {
       'value += 1',
       '```',
       '',
-      '<Demo python="content/python/counter.py#region" source="workers/x.ts">',
+      '<Demo python="content/python/counter.py#region" source="workers/entry/x.worker.ts">',
       '  <CounterDemo />',
       '</Demo>',
     ].join('\n')

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import nodeEndpoint from 'comlink/dist/esm/node-adapter'
 import ts from 'typescript'
-import type { WorkerLike } from '../worker-group'
+import type { WorkerLike } from '../page/worker-group'
 
 const root = path.resolve(__dirname, '../..')
 const comlink = path.join(root, 'node_modules/comlink/dist/esm/comlink.mjs')
@@ -71,7 +71,7 @@ function transpileGraph(entry: string): { bootstrap: string; entry: string } {
 
 const compiledOnce = new Map<string, ReturnType<typeof transpileGraph>>()
 
-/** Starts `entry` (a path from the repository root, e.g. `workers/pool.worker.ts`) in a worker thread. */
+/** Starts `entry` (a path from the repository root, e.g. `workers/entry/pool.worker.ts`) in a worker thread. */
 export function nodeWorker(entry: string): WorkerLike {
   const compiled = compiledOnce.get(entry) ?? transpileGraph(entry)
   compiledOnce.set(entry, compiled)

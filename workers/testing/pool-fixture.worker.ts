@@ -1,6 +1,6 @@
 import { threadId } from 'node:worker_threads'
 import { expose } from 'comlink'
-import { poolTasks } from '../pool-tasks'
+import { poolTasks } from '../inside/pool-tasks'
 
 class ValueError extends Error {
   override name = 'ValueError'

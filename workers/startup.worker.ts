@@ -1,7 +1,0 @@
-import { expose } from 'comlink'
-import { ping } from './startup-task'
-
-const api = { ping }
-
-export type StartupApi = typeof api
-expose(api)
