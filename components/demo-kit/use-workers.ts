@@ -1,17 +1,21 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import { spawners, type ApiOf, type WorkerKind } from '@/workers/page/registry'
 import { WorkerGroup } from '@/workers/page/worker-group'
 
 /**
- * The workers of one kind that a demo owns. Every worker it spawns is terminated when the run's
- * signal aborts (Stop), when the demo calls `terminateAll()`, and when the component unmounts
- * (leaving the page). `alive` is the live count, for display.
+ * The workers a demo owns, each started by `spawn` and speaking the `Api` its module exposes:
+ *
+ *     useWorkers<CounterApi>(() => new Worker(new URL('../../workers/entry/counter.worker.ts', import.meta.url), { type: 'module', name: 'counter' }))
+ *
+ * Every worker it spawns is terminated when the run's signal aborts (Stop), when the demo calls
+ * `terminateAll()`, and when the component unmounts (leaving the page). `alive` is the live count,
+ * for display. The bundler emits a worker chunk only for a `new Worker(new URL('…', import.meta.url))`
+ * written out literally, so each demo writes its own; a lint rule allows `new Worker` nowhere else.
  */
-export function useWorkers<K extends WorkerKind>(kind: K) {
+export function useWorkers<Api>(spawn: () => Worker) {
   const [alive, setAlive] = useState(0)
-  const [group] = useState(() => new WorkerGroup<ApiOf<K>>(spawners[kind], setAlive))
+  const [group] = useState(() => new WorkerGroup<Api>(spawn, setAlive))
   useEffect(() => () => group.terminateAll(), [group])
   return { group, alive }
 }

@@ -12,6 +12,7 @@ import { sharedNow as now } from '@/workers/clock'
 import { onCoreMs, onCoreSlices } from '@/workers/inside/on-core'
 import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from '@/components/demo-kit/use-live-view'
 import { cpuCount, maxWorkers } from '@/workers/limits'
+import type { CoresApi } from '@/workers/entry/cores.worker'
 
 const controls = {
   workers: int({ label: 'Workers', min: 1, max: maxWorkers, default: 4 }),
@@ -31,7 +32,7 @@ const tone = 'var(--process)'
 
 /** N workers each get the same fixed amount of CPU work; the wall time shows how many ran at once. */
 export function CoresDemo() {
-  const { group, alive } = useWorkers('cores')
+  const { group, alive } = useWorkers<CoresApi>(() => new Worker(new URL('../../workers/entry/cores.worker.ts', import.meta.url), { type: 'module', name: 'cores' }))
   const cores = useCores()
   const board = useLiveStore(emptyLive)
   const [running, setRunning] = useState(false)

@@ -8,7 +8,7 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { RunsTable, type RunsColumn } from '@/components/demo-kit/runs-table'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { runCounter } from '@/workers/page/counter'
-import type { CounterMode, Interpreter } from '@/workers/entry/counter.worker'
+import type { CounterApi, CounterMode, Interpreter } from '@/workers/entry/counter.worker'
 import { interpreterHelp, interpreters } from './interpreters'
 import { count, milliseconds, percent } from '@/lib/format'
 import { maxContending } from '@/workers/limits'
@@ -71,7 +71,7 @@ function explain(interpreter: Interpreter, mode: CounterMode, workers: number, l
  * GIL at all, loses updates. With the lock the count is always exact.
  */
 export function CounterDemo() {
-  const { group, alive } = useWorkers('counter')
+  const { group, alive } = useWorkers<CounterApi>(() => new Worker(new URL('../../workers/entry/counter.worker.ts', import.meta.url), { type: 'module', name: 'counter' }))
   const [history, setHistory] = useState<Run[]>([])
   const [running, setRunning] = useState(false)
   const look = useRef<(() => Count) | null>(null)

@@ -6,7 +6,7 @@ import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { DeadlockBoard, findCycle, type ThreadView } from '@/workers/shared/deadlock-board'
-import type { LockOrder } from '@/workers/entry/deadlock.worker'
+import type { DeadlockApi, LockOrder } from '@/workers/entry/deadlock.worker'
 import { allocate, Barrier, Mutex } from '@/workers/shared/sync'
 import { sharedNow as now } from '@/workers/clock'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
@@ -103,7 +103,7 @@ type View = { threads: ThreadView[]; at: number; cycleSeen: boolean }
  * forever; an acquire timeout notices. Taken in one global order, they cannot deadlock.
  */
 export function DeadlockDemo() {
-  const { group } = useWorkers('deadlock')
+  const { group } = useWorkers<DeadlockApi>(() => new Worker(new URL('../../workers/entry/deadlock.worker.ts', import.meta.url), { type: 'module', name: 'deadlock' }))
   const [running, setRunning] = useState(false)
   const look = useRef<((before: View | null) => View) | null>(null)
   // Redrawn ten times a second from the shared board while the threads run.

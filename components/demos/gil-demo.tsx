@@ -11,7 +11,7 @@ import { RunsTable, type RunsColumn } from '@/components/demo-kit/runs-table'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { runGilLab, workloads, type GilMode, type StatusReader } from '@/workers/page/gil-lab'
 import { WorkerState } from '@/workers/shared/gil'
-import type { GilSpan, Workload } from '@/workers/entry/gil.worker'
+import type { GilApi, GilSpan, Workload } from '@/workers/entry/gil.worker'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
 import './gil-demo.css'
 import { milliseconds } from '@/lib/format'
@@ -90,7 +90,7 @@ function lesson(mode: GilMode, workload: Workload, workers: number, cores: numbe
  * each (processes). The GIL is a real lock in a SharedArrayBuffer, handed over every 5 ms.
  */
 export function GilDemo() {
-  const { group, alive } = useWorkers('gil')
+  const { group, alive } = useWorkers<GilApi>(() => new Worker(new URL('../../workers/entry/gil.worker.ts', import.meta.url), { type: 'module', name: 'gil' }))
   const cores = useCores()
   const [running, setRunning] = useState(false)
   const [baselines, setBaselines] = useState<Partial<Record<Workload, number>>>({})

@@ -6,6 +6,7 @@ import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { doubleIn, timeSending, type Sharing } from '@/workers/page/memory'
+import type { MemoryApi } from '@/workers/entry/memory.worker'
 import './memory-demo.css'
 
 const controls = {
@@ -44,7 +45,7 @@ function ArrayFigure({ title, arrays, before }: { title: string; arrays: Arrays;
 
 /** Separate memory made visible: a copy the worker changes alone, a shared buffer both see; and what sending a big buffer costs. */
 export function MemoryDemo() {
-  const { group } = useWorkers('memory')
+  const { group } = useWorkers<MemoryApi>(() => new Worker(new URL('../../workers/entry/memory.worker.ts', import.meta.url), { type: 'module', name: 'memory' }))
   const [copied, setCopied] = useState<Arrays | null>(null)
   const [shared, setShared] = useState<Arrays | null>(null)
   const [timings, setTimings] = useState<Timing[]>([])

@@ -8,7 +8,7 @@ import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow } from '@/workers/inside/pool-tasks'
-import type { PipeEvent } from '@/workers/entry/pipe.worker'
+import type { PipeApi, PipeEvent } from '@/workers/entry/pipe.worker'
 import { crossings, emptyPipeLog, file, type PipeLog } from './pipe-log'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
 import './pipe-demo.css'
@@ -27,7 +27,7 @@ const show = (v: number | null) => (v === null ? 'None' : String(v))
 
 /** Two workers joined by a MessageChannel: A sends numbers, B sends back their squares. */
 export function PipeDemo() {
-  const { group, alive } = useWorkers('pipe')
+  const { group, alive } = useWorkers<PipeApi>(() => new Worker(new URL('../../workers/entry/pipe.worker.ts', import.meta.url), { type: 'module', name: 'pipe' }))
   const [running, setRunning] = useState(false)
   const { liveRef, view, flush, reset } = useLiveView(() => fresh(0), running)
 

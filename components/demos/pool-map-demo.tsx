@@ -7,7 +7,7 @@ import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { defaultChunksize, Pool } from '@/workers/page/pool'
-import type { PoolTasks } from '@/workers/entry/pool.worker'
+import type { PoolApi, PoolTasks } from '@/workers/entry/pool.worker'
 import { itemRanges, workerHue } from './multiprocessing-view'
 import './pool-map-demo.css'
 import { maxWorkers } from '@/workers/limits'
@@ -41,7 +41,7 @@ function reraised(error: unknown, worker: number | undefined): Error {
 
 /** The notes' Pool example, live: partial(square_number, multiplier) mapped over range(n) by a pool of workers. */
 export function PoolMapDemo() {
-  const { group, alive } = useWorkers('pool')
+  const { group, alive } = useWorkers<PoolApi>(() => new Worker(new URL('../../workers/entry/pool.worker.ts', import.meta.url), { type: 'module', name: 'pool' }))
   const [view, setView] = useState<View | null>(null)
 
   const demo = useDemo({

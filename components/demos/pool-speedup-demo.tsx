@@ -10,7 +10,7 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { Pool, type ChunkEvent } from '@/workers/page/pool'
 import { sharedNow } from '@/workers/inside/pool-tasks'
-import type { PoolTasks } from '@/workers/entry/pool.worker'
+import type { PoolApi, PoolTasks } from '@/workers/entry/pool.worker'
 import { idealSpeedup, SpeedupChart, type SpeedupPoint } from './speedup-chart'
 import { liveAxis } from './multiprocessing-view'
 import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from '@/components/demo-kit/use-live-view'
@@ -48,7 +48,7 @@ function record(history: History, workers: number, ms: number): History {
 
 /** The same CPU-bound job on 1…2×cores workers: timeline lanes per worker and the speedup so far. */
 export function PoolSpeedupDemo() {
-  const { group, alive } = useWorkers('pool')
+  const { group, alive } = useWorkers<PoolApi>(() => new Worker(new URL('../../workers/entry/pool.worker.ts', import.meta.url), { type: 'module', name: 'pool' }))
   const cores = useCores()
   const controls = useMemo(() => controlsFor(cores), [cores])
   const [history, setHistory] = useState<History>({ chunksize: 1, points: [] })

@@ -7,7 +7,7 @@ import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { Process, type ProcessPhase } from '@/workers/page/process'
-import type { Ending, Line } from '@/workers/entry/process.worker'
+import type { Ending, Line, ProcessApi } from '@/workers/entry/process.worker'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
 import './process-demo.css'
 
@@ -39,7 +39,7 @@ const meaning = (code: number) =>
 
 /** One worker as a Process: start, is_alive, join, terminate and exitcode, live. */
 export function ProcessDemo() {
-  const { group } = useWorkers('process')
+  const { group } = useWorkers<ProcessApi>(() => new Worker(new URL('../../workers/entry/process.worker.ts', import.meta.url), { type: 'module', name: 'process' }))
   const [running, setRunning] = useState(false)
   const current = useRef<Process | null>(null)
   const created = useRef(0)

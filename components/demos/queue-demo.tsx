@@ -8,6 +8,7 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { createBoard, Doing, expectedChecksum, MAX_SIDE, NONE, slot } from '@/workers/shared/queue-board'
 import { SharedQueue, type Item } from '@/workers/shared/shared-queue'
+import type { QueueApi } from '@/workers/entry/queue.worker'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
 import { workerHue } from './multiprocessing-view'
 import './queue-demo.css'
@@ -55,7 +56,7 @@ function observe(live: Live, queue: SharedQueue, board: Int32Array): Live {
 
 /** Several producers and consumers share one queue: a SharedArrayBuffer ring buffer with Atomics. */
 export function QueueDemo() {
-  const { group, alive } = useWorkers('queue')
+  const { group, alive } = useWorkers<QueueApi>(() => new Worker(new URL('../../workers/entry/queue.worker.ts', import.meta.url), { type: 'module', name: 'queue' }))
   const [shared, setShared] = useState<{ queue: SharedQueue; board: Int32Array } | null>(null)
   const running = shared !== null
   const { liveRef, view, reset, flush } = useLiveView(emptyLive, running, {

@@ -12,6 +12,7 @@ import { SemaphoreBoard, type BoardView } from '@/workers/shared/semaphore-board
 import { allocate, Barrier, ThreadingSemaphore } from '@/workers/shared/sync'
 import { sharedNow as now } from '@/workers/clock'
 import { maxWorkers } from '@/workers/limits'
+import type { SemaphoreApi } from '@/workers/entry/semaphore.worker'
 
 const controls = {
   permits: int({ label: 'Permits', min: 1, max: 8, default: 3, help: 'threading.Semaphore(permits)' }),
@@ -46,7 +47,7 @@ type View = { board: BoardView; permits: number; at: number }
 
 /** `threading.Semaphore(k)`: tasks queue for k permits; at most k are ever inside. */
 export function SemaphoreDemo() {
-  const { group } = useWorkers('semaphore')
+  const { group } = useWorkers<SemaphoreApi>(() => new Worker(new URL('../../workers/entry/semaphore.worker.ts', import.meta.url), { type: 'module', name: 'semaphore' }))
   const [running, setRunning] = useState(false)
   const look = useRef<(() => View) | null>(null)
   // Redrawn a few times a second from the shared board while the tasks run.

@@ -8,6 +8,7 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { measureStartup, type StartupResult, type StartupSample } from '@/workers/page/startup'
 import { median } from '@/workers/stats'
+import type { StartupApi } from '@/workers/entry/startup.worker'
 import './startup-demo.css'
 
 const controls = {
@@ -20,7 +21,7 @@ const times = (x: number) => `${Math.round(x).toLocaleString('en-US')}×`
 
 /** Starting a worker (a process) vs messaging a running one vs calling a function, measured here and now. */
 export function StartupDemo() {
-  const { group } = useWorkers('startup')
+  const { group } = useWorkers<StartupApi>(() => new Worker(new URL('../../workers/entry/startup.worker.ts', import.meta.url), { type: 'module', name: 'startup' }))
   const [samples, setSamples] = useState<StartupSample[]>([])
   const [result, setResult] = useState<StartupResult | null>(null)
 

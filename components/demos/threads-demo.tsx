@@ -11,6 +11,7 @@ import { Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow as now } from '@/workers/clock'
 import { seconds } from '@/lib/format'
 import { maxWorkers } from '@/workers/limits'
+import type { ThreadsApi } from '@/workers/entry/threads.worker'
 import { useRunClock } from '@/components/demo-kit/use-live-view'
 
 const controls = {
@@ -34,7 +35,7 @@ type LogLine = { at: number; text: string }
  * Worker that really blocks for the sleep, so the waits overlap and the total stays near one sleep.
  */
 export function ThreadsDemo() {
-  const { group } = useWorkers('threads')
+  const { group } = useWorkers<ThreadsApi>(() => new Worker(new URL('../../workers/entry/threads.worker.ts', import.meta.url), { type: 'module', name: 'threads' }))
   const [log, setLog] = useState<LogLine[]>([])
   const [lanes, setLanes] = useState<TimelineLane[]>([])
   const [active, setActive] = useState(1)

@@ -6,7 +6,7 @@ import { cpuCount } from '../limits'
 export type { Tasks } from '../inside/pool-tasks'
 
 /**
- * Where a pool gets its workers: `useWorkers(kind).group` in a demo, a `WorkerGroup` in tests. The
+ * Where a pool gets its workers: `useWorkers(…).group` in a demo, a `WorkerGroup` in tests. The
  * source stays their owner — it creates and terminates every worker — so Stop and leaving the page
  * end a pool's workers like any others.
  */

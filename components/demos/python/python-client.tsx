@@ -32,7 +32,7 @@ const isExample = (raw: string): raw is PythonExampleId => (pythonExampleIds as 
 
 /** CPython in a Web Worker (Pyodide), loaded on the first run, running the program in the editor. */
 export function PythonClient({ sources }: { sources: Record<PythonExampleId, string> }) {
-  const { group } = useWorkers('python')
+  const { group } = useWorkers<PythonApi>(() => new Worker(new URL('../../../workers/entry/python.worker.ts', import.meta.url), { type: 'module', name: 'python' }))
   const worker = useRef<Spawned<PythonApi> | null>(null)
   /** The worker in which Python has finished loading, if any. */
   const ready = useRef<Spawned<PythonApi> | null>(null)
