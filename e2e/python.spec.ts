@@ -1,18 +1,17 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { listings, type ListingFile } from '../content/python/listings'
 import { findCPython, missingFor } from '../lib/python/cpython'
 import { checkEnding } from '../lib/python/listing'
 import { recorded } from '../lib/python/recorded'
-import { checkListing, declaredRuns, listingsDir, runListing } from '../lib/python/run-listing'
+import { checkListing, declaredRuns, expectationOf, listingFiles, listingsDir, runListing } from '../lib/python/run-listing'
 import { baseURL } from '../playwright.config'
 import { demo, expect, runDemo, test } from './fixtures'
 
 // The listings that talk to this site run here, against the production server; the others run in
 // the unit tests (content/python/cpython.test.ts).
 const found = findCPython()
-const siteListings = (Object.keys(listings) as ListingFile[]).filter((file) => 'site' in listings[file])
+const siteListings = listingFiles().filter((file) => expectationOf(file).site)
 
 // The sample site answers some requests with 503 on purpose, and the browser logs each one.
 test.use({ allowedConsoleErrors: [/status of 503 \(Service Unavailable\)/] })
@@ -37,7 +36,7 @@ test.describe('under real CPython, against this site', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'scraper-'))
     try {
       const outcome = await runListing(python, 'scraper_asyncio.py', declaredRuns('scraper_asyncio.py')[0]!, { site: baseURL, cwd: dir })
-      expect(checkEnding(outcome, listings['scraper_asyncio.py'])).toEqual([])
+      expect(checkEnding(outcome, expectationOf('scraper_asyncio.py'))).toEqual([])
       const fromPython = (await readFile(path.join(dir, 'quotes.csv'), 'utf8')).trimEnd().split('\r\n')
 
       await page.goto('/learn/web-scraper')

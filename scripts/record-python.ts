@@ -6,11 +6,10 @@ import { spawn } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
-import { listings, type ListingFile } from '../content/python/listings'
 import { findCPython, libraries } from '../lib/python/cpython'
 import { checkEnding, normalize } from '../lib/python/listing'
 import type { RecordedRun, Recording } from '../lib/python/recorded'
-import { declaredRuns, expectationOf, listingsDir, runListing } from '../lib/python/run-listing'
+import { declaredRuns, expectationOf, listingFiles, listingsDir, runListing } from '../lib/python/run-listing'
 
 const root = process.cwd()
 
@@ -55,7 +54,7 @@ async function main(): Promise<number> {
     return 1
   }
 
-  const files = Object.keys(listings) as ListingFile[]
+  const files = listingFiles()
   const site = files.some((file) => expectationOf(file).site) ? await startSite() : null
   const runs: RecordedRun[] = []
   let failed = false

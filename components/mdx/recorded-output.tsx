@@ -1,5 +1,5 @@
 import { highlight } from '@/lib/highlight'
-import { listings, type ListingFile } from '@/content/python/listings'
+import { listings } from '@/content/python/listings'
 import { commandLine, recorded, runsOf } from '@/lib/python/recorded'
 import { CodeBlock } from './code-block'
 
@@ -8,7 +8,7 @@ export const hasRecording = (file: string) => runsOf(file).length > 0
 
 /** Whether a listing declares output that changes from run to run. */
 const varies = (file: string) => {
-  const expectation = file in listings ? listings[file as ListingFile] : {}
+  const expectation = listings[file] ?? {}
   return 'figures' in expectation || 'anyOrder' in expectation
 }
 
@@ -19,7 +19,7 @@ const varies = (file: string) => {
 export async function RecordedOutput({ files }: { files: readonly string[] }) {
   const runs = files.flatMap((file) => {
     const found = runsOf(file)
-    if (!found.length) throw new Error(`No recorded CPython output for content/python/${file}: add it to listings.ts and run npm run record:python`)
+    if (!found.length) throw new Error(`No recorded CPython output for content/python/${file}: run npm run record:python`)
     return found
   })
   const blocks = await Promise.all(

@@ -2,20 +2,27 @@
  * One run of a listing of content/python under CPython, as the tests and the recorder make it.
  * Node only.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { listings, type ListingFile } from '@/content/python/listings'
+import { listings } from '@/content/python/listings'
 import { runCPython, type CPython } from './cpython'
 import { checkEnding, compareOutput, type Expectation, type Outcome } from './listing'
 import { minorVersion, recorded, runsOf } from './recorded'
 
 export const listingsDir = path.resolve('content/python')
 
-export const expectationOf = (file: ListingFile): Expectation => listings[file]
+/** Every listing: each `.py` file of content/python, in name order (the order they are recorded in). */
+export const listingFiles = (): string[] =>
+  readdirSync(listingsDir)
+    .filter((file) => file.endsWith('.py'))
+    .sort()
+
+/** What a listing declares in listings.ts; one without an entry prints exactly its recording, in one run without arguments. */
+export const expectationOf = (file: string): Expectation => listings[file] ?? {}
 
 /** A listing's runs: each argument list it declares, or one run without arguments. */
-export const declaredRuns = (file: ListingFile): string[][] => (expectationOf(file).runs ?? [[]]).map((args) => [...args])
+export const declaredRuns = (file: string): string[][] => (expectationOf(file).runs ?? [[]]).map((args) => [...args])
 
 /**
  * Runs `file` with `args` (`{site}` → `site`, `{dir}` → content/python) in `cwd`, or in a scratch
@@ -24,7 +31,7 @@ export const declaredRuns = (file: ListingFile): string[][] => (expectationOf(fi
  */
 export async function runListing(
   python: CPython,
-  file: ListingFile,
+  file: string,
   args: readonly string[],
   { site, cwd }: { site?: string; cwd?: string } = {},
 ): Promise<Outcome> {
@@ -45,7 +52,7 @@ export async function runListing(
  * minor version that recorded it (dis output and messages differ between versions), against the
  * recording. One entry per run: its label and its problems, none when it did what it should.
  */
-export async function checkListing(python: CPython, file: ListingFile, site?: string): Promise<{ label: string; problems: string[] }[]> {
+export async function checkListing(python: CPython, file: string, site?: string): Promise<{ label: string; problems: string[] }[]> {
   const expectation = expectationOf(file)
   const recordings = runsOf(file)
   const compare = minorVersion(python.version) === minorVersion(recorded.python)
