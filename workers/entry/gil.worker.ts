@@ -1,7 +1,6 @@
 import { expose } from 'comlink'
 import { sharedNow as now } from '../clock'
-import { Gil, WorkerState } from '../shared/gil'
-import { statusCells } from '../page/gil-lab'
+import { Gil, statusCells, WorkerState } from '../shared/gil'
 import { Barrier, sleep, type Region } from '../shared/sync'
 import { startTimeoutMs } from '../limits'
 

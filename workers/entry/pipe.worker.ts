@@ -1,6 +1,6 @@
 import { expose } from 'comlink'
 import { Connection } from '../shared/connection'
-import { sharedNow } from '../inside/pool-tasks'
+import { sharedNow } from '../clock'
 import { reporter } from '../inside/reporter'
 
 /** What each end reports to the page as it goes: the data itself travels worker to worker. */

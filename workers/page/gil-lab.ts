@@ -6,7 +6,7 @@
  * the workers. The mixed workload pits one CPU-bound worker against the others' I/O: each I/O
  * worker does the same waits it would do alone.
  */
-import { Gil } from '../shared/gil'
+import { Gil, statusCells } from '../shared/gil'
 import type { GilApi, GilJob, GilMemory, GilSpan, Role, Workload } from '../entry/gil.worker'
 import { allocate, Barrier, type Region } from '../shared/sync'
 import type { WorkerGroup } from './worker-group'
@@ -63,9 +63,6 @@ function meanOf(lanes: GilSpan[][], kind: GilSpan['kind']): number | null {
   const spans = lanes.flat().filter((s) => s.kind === kind)
   return spans.length ? spans.reduce((sum, s) => sum + (s.end - s.start), 0) / spans.length : null
 }
-
-/** Cells per worker in the status region: its state and the units it has done. */
-export const statusCells = 2
 
 /** Per worker: its state and the units it has done (see `WorkerState`). */
 export type StatusReader = () => { state: number; done: number }[]

@@ -34,6 +34,9 @@ export const switchIntervalMs = 5
 export const WorkerState = { Starting: 0, Running: 1, WaitingForGil: 2, WaitingForIo: 3, Finished: 4 } as const
 export type WorkerState = (typeof WorkerState)[keyof typeof WorkerState]
 
+/** Cells per worker in the lab's status region: its `WorkerState` and the units it has done. */
+export const statusCells = 2
+
 // #region gil
 export class Gil {
   /** Bytes of shared memory one GIL needs. */
