@@ -13,6 +13,8 @@ export type BenchRow = {
   unit: string
   /** What good looks like, e.g. "ideal 2.0" or "target ≥ 1.8". */
   target?: string
+  /** A budget the value must keep; `npm run bench` marks each row met or missed and lists the misses. */
+  budget?: { max?: number; min?: number }
 }
 
 /** Records one figure for `npm run bench` to print. Benchmarks report; they never assert timings. */

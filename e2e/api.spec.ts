@@ -3,17 +3,34 @@ import { expect, test } from './fixtures'
 test.describe('GET /api/delay', () => {
   test('waits the time asked, then answers JSON with the site’s headers', async ({ request }) => {
     const started = Date.now()
-    const response = await request.get('/api/delay?ms=300&id=check-1')
+    const response = await request.get('/api/delay?ms=300&id=check-1', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } })
     expect(Date.now() - started).toBeGreaterThanOrEqual(300)
     expect(response.status()).toBe(200)
     expect(await response.json()).toMatchObject({ ms: 300, id: 'check-1', waited: expect.any(Number) })
     expect(response.headers()).toMatchObject({
       'content-type': expect.stringContaining('application/json'),
-      'cache-control': 'no-store',
+      // no-transform: a 30-byte answer is not worth a gzip stream, which slowed five answered at once.
+      'cache-control': 'no-store, no-transform',
       'cross-origin-embedder-policy': 'require-corp',
       'cross-origin-resource-policy': 'same-origin',
       'x-content-type-options': 'nosniff',
     })
+    expect(response.headers()['content-encoding']).toBeUndefined()
+    // The server's own measure of its wait, for the browser's Resource Timing.
+    const wait = /^wait;dur=(\d+(?:\.\d+)?)$/.exec(response.headers()['server-timing'] ?? '')
+    expect(Number(wait?.[1])).toBeGreaterThanOrEqual(299)
+  })
+
+  test('five requests at once all wait the time asked, each answering for itself', async ({ request }) => {
+    const started = Date.now()
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((i) => request.get(`/api/delay?ms=300&id=five-${i}`)))
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300)
+    for (const [i, response] of answers.entries()) {
+      expect(response.status()).toBe(200)
+      const body = (await response.json()) as { id: string; waited: number }
+      expect(body.id).toBe(`five-${i + 1}`)
+      expect(body.waited).toBeGreaterThanOrEqual(299)
+    }
   })
 
   test('fails on purpose with the status asked for', async ({ request }) => {

@@ -57,8 +57,11 @@ test.describe('many requests, one thread', () => {
   test('Stop aborts the requests in flight', async ({ page }) => {
     await open(page, { mode: 'gather', requests: '5', delay: '5000' })
     const fetchDemo = demo(page, 'async-fetch')
+    // The first run of a page sends its requests once the page's own start-up requests are over.
+    const sent = page.waitForRequest((request) => request.url().includes('/api/delay'))
     await fetchDemo.getByRole('button', { name: /^Run/ }).click()
     await expect(fetchDemo).toHaveAttribute('data-state', 'running')
+    await sent
     const aborted = page.waitForEvent('requestfailed', (request) => request.url().includes('/api/delay'))
     await fetchDemo.getByRole('button', { name: 'Stop' }).click()
     await expect(fetchDemo).toHaveAttribute('data-state', 'idle')

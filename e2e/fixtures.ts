@@ -26,6 +26,10 @@ export const test = base.extend<Fixtures>({
         errors.push(url ? `${message.text()} [${url}]` : message.text())
       })
       page.on('pageerror', (error) => errors.push(error.message))
+      // A script the page's Content-Security-Policy blocks (an eval, say) is not a console error by itself.
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP blocked ${e.violatedDirective}: ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`)),
+      )
       await use(errors)
       expect(errors.filter((error) => !allowedConsoleErrors.some((allowed) => allowed.test(error))), 'console errors').toEqual([])
     },

@@ -1,5 +1,6 @@
-// `npm run bench`: a cold production build (timed), first-load JS per route, then every
-// bench/*.bench.ts in headless Chromium against `next start`. Prints one table; saves JSON.
+// `npm run bench`: a cold production build (timed), first-load JS per route, every
+// bench/*.bench.ts in headless Chromium against `next start`, then Lighthouse on every page. Prints
+// one table, with each budget met or missed and the misses listed again below it; saves JSON.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -42,15 +43,25 @@ const bench = spawnSync(path.join(root, 'node_modules/.bin/playwright'), ['test'
   cwd: root,
   stdio: 'inherit',
 })
+
+// 4. Lighthouse on the home page and every lesson (bench/lighthouse.mts; it starts its own server).
+const lighthouse = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bench/lighthouse.mts')], { cwd: root, stdio: 'inherit' })
 if (existsSync(results)) {
   rows.push(...readFileSync(results, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)))
 }
 
+/** ✓ or ✗ for a row with a budget, blank for one without. */
+const verdict = ({ value, budget }) => (!budget ? '' : (budget.max === undefined || value <= budget.max) && (budget.min === undefined || value >= budget.min) ? '✓' : '✗')
+const format = (value) => (value >= 100 ? value.toFixed(0) : value.toFixed(2))
 const width = Math.max(...rows.map((row) => row.name.length))
-console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit        target`)
+const unitWidth = Math.max(4, ...rows.map((row) => row.unit.length))
+console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  ${'unit'.padEnd(unitWidth)}  met  target`)
 for (const row of rows) {
-  const value = row.value >= 100 ? row.value.toFixed(0) : row.value.toFixed(2)
-  console.log(`${row.name.padEnd(width)}  ${value.padStart(10)}  ${row.unit.padEnd(10)}  ${row.target ?? ''}`)
+  console.log(`${row.name.padEnd(width)}  ${format(row.value).padStart(10)}  ${row.unit.padEnd(unitWidth)}  ${verdict(row).padEnd(3)}  ${row.target ?? ''}`)
 }
+const budgeted = rows.filter((row) => row.budget)
+const missed = budgeted.filter((row) => verdict(row) === '✗')
+console.log(`\nBudgets: ${budgeted.length - missed.length} of ${budgeted.length} met.`)
+for (const row of missed) console.log(`  missed: ${row.name}: ${format(row.value)} ${row.unit}, target ${row.target}`)
 writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`)
-process.exit(bench.status ?? 1)
+process.exit((bench.status ?? 1) || (lighthouse.status ?? 1))

@@ -1,6 +1,10 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
 import { z } from 'zod'
 
+// The site's CSP allows no eval: zod would probe for `new Function` once (to compile parsers), and
+// the browser reports that probe as a blocked script. Jitless, zod interprets its schemas instead.
+z.config({ jitless: true })
+
 // #region schema
 const name = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case: small letters, digits and _')
 

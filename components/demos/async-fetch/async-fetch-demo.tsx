@@ -6,6 +6,7 @@ import { choice, int } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { fetchAll, modes, type RequestSpan } from './fetch-all'
+import { pageQuiet } from './page-quiet'
 import { Waterfall } from './waterfall'
 import './async-fetch.css'
 import { seconds } from '@/lib/format'
@@ -57,6 +58,8 @@ export function AsyncFetchDemo() {
         { length: requests },
         (_, i) => `/api/delay?ms=${delay}&id=${run}-${i + 1}${fail > 0 && (i + 1) % fail === 0 ? '&status=503' : ''}`,
       )
+      await pageQuiet()
+      signal.throwIfAborted()
       performance.clearResourceTimings()
       setSpans([])
       startClock()
