@@ -55,3 +55,30 @@ test.describe('under real CPython, against this site', () => {
     }
   })
 })
+
+test.describe('CPython in the browser (Pyodide)', () => {
+  test('shows its download and start while Python loads, then what it printed', async ({ page }) => {
+    test.setTimeout(120_000)
+    await page.goto('/learn/asyncio')
+    const python = demo(page, 'python')
+    await expect(python.getByRole('textbox', { name: /Python code/ })).toHaveValue(/async def fetch_data\(\):/)
+    // Every label the progress bar shows, as it is drawn: the load may take well under a second.
+    await python.evaluate((root) => {
+      const shown: string[] = []
+      ;(window as unknown as { progressShown: string[] }).progressShown = shown
+      new MutationObserver(() => {
+        const bar = root.querySelector('progress')
+        const label = bar?.labels?.[0]?.textContent
+        if (label && shown.at(-1) !== label) shown.push(label)
+      }).observe(root, { childList: true, subtree: true, characterData: true })
+    })
+    await python.getByRole('button', { name: /^Run/ }).click()
+    await expect(python).toHaveAttribute('data-state', 'done', { timeout: 90_000 })
+    const shown = await page.evaluate(() => (window as unknown as { progressShown: string[] }).progressShown)
+    expect(shown[0]).toMatch(/^Downloading Python: \d+\.\d of \d+\.\d MB$/)
+    for (const label of shown) expect(label).toMatch(/^Downloading Python: \d+\.\d of \d+\.\d MB$|^Starting the interpreter…$/)
+    await expect(python.getByRole('progressbar')).toHaveCount(0)
+    await expect(python.getByRole('log')).toContainText("[{'data': 'sample'}, {'data': 'sample'}, {'data': 'sample'}]")
+    await expect(python.getByText(/Python 3\.\d+\.\d+ \(Pyodide/)).toBeVisible()
+  })
+})

@@ -119,7 +119,7 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
     <DemoFrame
       demo={demo}
       title="Run the real Python"
-      description="CPython 3.14, compiled to WebAssembly (Pyodide), in a Web Worker. The first run downloads it from this site: about 12 MB, then cached by the browser."
+      description="CPython 3.14, compiled to WebAssembly (Pyodide), in a Web Worker. The first run downloads it from this site and restores the interpreter from a snapshot; the browser keeps both for later visits."
       runLabel="the Python"
       controls={
         <>
