@@ -43,6 +43,7 @@ test('Python (Pyodide): Run to first printed line, cold, again, and on a later v
   const cold: number[] = []
   const again: number[] = []
   const later: number[] = []
+  const read: number[] = []
   for (let i = 0; i < samples; i++) {
     // A new context has an empty HTTP cache: a first visit.
     const context = await browser.newContext()
@@ -55,10 +56,18 @@ test('Python (Pyodide): Run to first printed line, cold, again, and on a later v
     const next = await context.newPage()
     await next.goto(lesson)
     later.push(await runToFirstLine(next))
+    await next.close()
+    // A later visit as a learner makes it: the demo in view a couple of seconds before Run.
+    const reading = await context.newPage()
+    await reading.goto(lesson)
+    await reading.locator('[data-demo="python"]').getByRole('button', { name: /^Run/ }).scrollIntoViewIfNeeded()
+    await reading.waitForTimeout(2000)
+    read.push(await runToFirstLine(reading))
     await context.close()
   }
   record({ name: 'Python (Pyodide): Run → first line, first visit (cold cache)', value: median(cold), unit: 'ms', target: '≤ 3000 ms' })
   record({ name: 'Python (Pyodide): Run → first line, second run', value: median(again), unit: 'ms', target: '≤ 1000 ms' })
   record({ name: 'Python (Pyodide): Run → first line, later visit (same browser)', value: median(later), unit: 'ms', target: '≤ 1000 ms' })
+  record({ name: 'Python (Pyodide): Run → first line, later visit, demo in view 2 s first', value: median(read), unit: 'ms', target: '≤ 1000 ms' })
   record({ name: 'Python (Pyodide): gather of three 1 s sleeps, run time', value: median(runTimes) / 1000, unit: 's', target: 'ideal 1.0' })
 })

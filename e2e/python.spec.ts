@@ -82,3 +82,23 @@ test.describe('CPython in the browser (Pyodide)', () => {
     await expect(python.getByText(/Python 3\.\d+\.\d+ \(Pyodide/)).toBeVisible()
   })
 })
+
+test.describe('CPython in the browser on a later visit', () => {
+  test('starts as the demo comes into view, ready before Run', async ({ page, context }) => {
+    test.setTimeout(180_000)
+    await page.goto('/learn/asyncio?demo=python&run=1')
+    await expect(demo(page, 'python')).toHaveAttribute('data-state', 'done', { timeout: 90_000 })
+    await page.close()
+
+    const later = await context.newPage()
+    await later.goto('/learn/asyncio')
+    const python = demo(later, 'python')
+    await python.getByRole('heading', { name: 'Run the real Python' }).scrollIntoViewIfNeeded()
+    // Nothing clicked or hovered: Python starts because this browser ran it before.
+    await expect(python.getByText(/Python 3\.\d+\.\d+ \(Pyodide/)).toBeVisible({ timeout: 90_000 })
+    await expect(python).toHaveAttribute('data-state', 'idle')
+    await python.getByRole('button', { name: /^Run/ }).click()
+    await expect(python).toHaveAttribute('data-state', 'done', { timeout: 30_000 })
+    expect(JSON.parse((await python.getAttribute('data-result'))!)).toMatchObject({ loadMs: 0, stdout: expect.stringMatching(/^gathering three fetches/) })
+  })
+})

@@ -26,6 +26,13 @@ export type RunOutcome = { ms: number; error: PythonFailure | null; truncated: b
 const maxLines = 5000
 
 let pyodide: Promise<PyodideAPI> | null = null
+/** Everyone waiting for the load (a page may start it ahead of a run), and what they were last told. */
+const listeners = new Set<(progress: LoadProgress) => void>()
+let lastProgress: LoadProgress | null = null
+function tell(progress: LoadProgress) {
+  lastProgress = progress
+  for (const listener of listeners) listener(progress)
+}
 
 /**
  * Counts the bytes of Pyodide's own downloads as they arrive: `fetch` is wrapped only for files
@@ -108,6 +115,8 @@ async function fromSnapshot(loadPyodide: LoadPyodide, emscripten: Promise<{ defa
 const api = {
   /** Downloads and starts CPython (once per worker), reporting progress as it goes; returns the Python version. */
   async load(onProgress: (progress: LoadProgress) => void): Promise<{ python: string; pyodide: string }> {
+    listeners.add(onProgress)
+    if (lastProgress) onProgress(lastProgress)
     pyodide ??= (async () => {
       const manifest = (await (await fetch(`${indexURL}manifest.json`)).json()) as Manifest
       const total = manifest.download + (manifest.snapshot?.download ?? 0)
@@ -115,9 +124,9 @@ const api = {
       const restore = countDownloads(total, (loaded) => {
         if (performance.now() - last < 100 && loaded < total) return
         last = performance.now()
-        onProgress({ phase: loaded < total ? 'download' : 'start', loaded, total })
+        tell({ phase: loaded < total ? 'download' : 'start', loaded, total })
       })
-      onProgress({ phase: 'download', loaded: 0, total })
+      tell({ phase: 'download', loaded: 0, total })
       try {
         // The snapshot downloads while the loader's own scripts do.
         const snapshot = manifest.snapshot && {
@@ -139,12 +148,15 @@ const api = {
         return py
       } finally {
         restore()
+        lastProgress = null
       }
     })()
-    const py = await pyodide.catch((error: unknown) => {
-      pyodide = null
-      throw error
-    })
+    const py = await pyodide
+      .catch((error: unknown) => {
+        pyodide = null
+        throw error
+      })
+      .finally(() => listeners.delete(onProgress))
     onProgress({ phase: 'start', loaded: 1, total: 1 })
     return { python: py.runPython('import sys; sys.version.split()[0]') as string, pyodide: py.version }
   },
