@@ -92,7 +92,14 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
       }
     })()
     if (before) {
-      near = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && prepare(), { rootMargin: '50% 0px' })
+      near = new IntersectionObserver(
+        (entries, observer) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return
+          observer.disconnect()
+          prepare()
+        },
+        { rootMargin: '50% 0px' },
+      )
       near.observe(root)
     }
     return () => {
@@ -176,7 +183,7 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
     <DemoFrame
       demo={demo}
       title="Run the real Python"
-      description="CPython 3.14, compiled to WebAssembly (Pyodide), in a Web Worker. The first run downloads it from this site and restores the interpreter from a snapshot; the browser keeps both for later visits."
+      description="CPython 3.14, compiled to WebAssembly (Pyodide), in a Web Worker. It downloads from this site when you first reach for this demo and starts from a snapshot of the interpreter; the browser keeps both for later visits."
       runLabel="the Python"
       controls={
         <>
