@@ -58,7 +58,12 @@ const nextConfig = {
   pageExtensions: ['ts', 'tsx', 'mdx'],
   poweredByHeader: false,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Pyodide's files sit under their version (scripts/copy-pyodide.mjs), so a path never changes
+      // content: the browser keeps them, and the WebAssembly it compiled, without asking again.
+      { source: '/pyodide/:version/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
+    ]
   },
 }
 

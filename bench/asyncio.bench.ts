@@ -99,29 +99,3 @@ test('async fetch: gather and sequential against one request', async ({ page }) 
   const sequential = (await fetchRun(demo, 5)).ms
   record({ name: 'async fetch: sequential 5 ÷ one request', value: sequential / one, unit: '×', target: 'ideal 5' })
 })
-
-test('Python in the browser: cold load and time to first output', async ({ page }) => {
-  test.setTimeout(5 * 60_000)
-  // A fresh context: nothing of Pyodide in the HTTP cache.
-  await page.goto('/learn/asyncio')
-  const python = page.locator('[data-demo="python"]')
-  await python.getByRole('button', { name: /^Run/ }).waitFor()
-  const clicked = await page.evaluate(() => {
-    const log = document.querySelector('[data-demo="python"] [role="log"]')!
-    const seen = new MutationObserver(() => {
-      if (log.textContent?.includes('gathering')) {
-        ;(window as unknown as { firstOutput: number }).firstOutput = performance.now()
-        seen.disconnect()
-      }
-    })
-    seen.observe(log, { childList: true, subtree: true, characterData: true })
-    return performance.now()
-  })
-  await python.getByRole('button', { name: /^Run/ }).click()
-  await expect(python).toHaveAttribute('data-state', 'done', { timeout: 4 * 60_000 })
-  const result = JSON.parse((await python.getAttribute('data-result'))!) as { ms: number; loadMs: number }
-  const firstOutput = await page.evaluate(() => (window as unknown as { firstOutput: number }).firstOutput)
-  record({ name: 'Python (Pyodide): cold load, click to interpreter ready', value: result.loadMs / 1000, unit: 's', target: '~6–7 s on 2 idle cores' })
-  record({ name: 'Python (Pyodide): click to first line of output', value: (firstOutput - clicked) / 1000, unit: 's' })
-  record({ name: 'Python (Pyodide): gather of three 1 s sleeps, run time', value: result.ms / 1000, unit: 's', target: 'ideal 1.0' })
-})

@@ -1,3 +1,4 @@
+import { version as pyodideVersion } from 'pyodide/package.json'
 import { expect, test } from './fixtures'
 
 test.describe('GET /api/delay', () => {
@@ -63,15 +64,37 @@ test.describe('GET /api/delay', () => {
   }
 })
 
-test('Pyodide’s files are served by the site, with the isolation headers and the wasm MIME type', async ({ request }) => {
-  const wasm = await request.head('/pyodide/pyodide.asm.wasm')
-  expect(wasm.status()).toBe(200)
-  expect(wasm.headers()).toMatchObject({
-    'content-type': 'application/wasm',
-    'cross-origin-embedder-policy': 'require-corp',
-    'cross-origin-resource-policy': 'same-origin',
+test.describe('Pyodide’s files', () => {
+  const base = `/pyodide/${pyodideVersion}`
+
+  test('are served by the site under their version, kept for good, with the isolation headers', async ({ request }) => {
+    const isolated = {
+      'cache-control': 'public, max-age=31536000, immutable',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'require-corp',
+      'cross-origin-resource-policy': 'same-origin',
+    }
+    for (const [file, type] of [
+      ['pyodide.asm.wasm', /^application\/wasm$/],
+      ['pyodide.mjs', /javascript/],
+      ['pyodide.asm.mjs', /javascript/],
+      ['python_stdlib.zip', /zip/],
+      ['pyodide-lock.json', /json/],
+      ['snapshot.bin.gz', /gzip|octet-stream/],
+      ['manifest.json', /json/],
+    ] as const) {
+      const response = await request.head(`${base}/${file}`)
+      expect(response.status(), file).toBe(200)
+      expect(response.headers(), file).toMatchObject(isolated)
+      expect(response.headers()['content-type'], file).toMatch(type)
+    }
   })
-  const script = await request.head('/pyodide/pyodide.mjs')
-  expect(script.headers()['content-type']).toMatch(/javascript/)
-  expect((await request.head('/pyodide/python_stdlib.zip')).status()).toBe(200)
+
+  test('list the memory snapshot the worker starts Python from', async ({ request }) => {
+    const manifest = (await (await request.get(`${base}/manifest.json`)).json()) as { version: string; snapshot: { download: number; memory: number } | null }
+    expect(manifest.version).toBe(pyodideVersion)
+    expect(manifest.snapshot).not.toBeNull()
+    const snapshot = await request.get(`${base}/snapshot.bin.gz`)
+    expect((await snapshot.body()).length).toBe(manifest.snapshot!.download)
+  })
 })

@@ -105,7 +105,7 @@ test.describe('run the real Python', () => {
   type PythonResult = { stdout: string; ms: number; loadMs: number }
 
   test('loads CPython in a worker when asked, runs the notes’ coroutines, and explains what cannot run', async ({ page }) => {
-    // The first load downloads ~12 MB and starts the interpreter: ~6–7 s on two idle cores, more when busy.
+    // The first load downloads Python and restores it from its snapshot: 1–2 s on two idle cores, more when busy.
     test.setTimeout(300_000)
     const workers = trackWorkers(page)
     await page.goto(lesson)

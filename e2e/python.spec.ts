@@ -54,3 +54,50 @@ test.describe('under real CPython, against this site', () => {
     }
   })
 })
+
+test.describe('CPython in the browser (Pyodide)', () => {
+  test('shows its download and start while Python loads, then what it printed', async ({ page }) => {
+    test.setTimeout(120_000)
+    await page.goto('/learn/asyncio')
+    const python = demo(page, 'python')
+    await expect(python.getByRole('textbox', { name: /Python code/ })).toHaveValue(/async def fetch_data\(\):/)
+    // Every label the progress bar shows, as it is drawn: the load may take well under a second.
+    await python.evaluate((root) => {
+      const shown: string[] = []
+      ;(window as unknown as { progressShown: string[] }).progressShown = shown
+      new MutationObserver(() => {
+        const bar = root.querySelector('progress')
+        const label = bar?.labels?.[0]?.textContent
+        if (label && shown.at(-1) !== label) shown.push(label)
+      }).observe(root, { childList: true, subtree: true, characterData: true })
+    })
+    await python.getByRole('button', { name: /^Run/ }).click()
+    await expect(python).toHaveAttribute('data-state', 'done', { timeout: 90_000 })
+    const shown = await page.evaluate(() => (window as unknown as { progressShown: string[] }).progressShown)
+    expect(shown[0]).toMatch(/^Downloading Python: \d+\.\d of \d+\.\d MB$/)
+    for (const label of shown) expect(label).toMatch(/^Downloading Python: \d+\.\d of \d+\.\d MB$|^Starting the interpreter…$/)
+    await expect(python.getByRole('progressbar')).toHaveCount(0)
+    await expect(python.getByRole('log')).toContainText("[{'data': 'sample'}, {'data': 'sample'}, {'data': 'sample'}]")
+    await expect(python.getByText(/Python 3\.\d+\.\d+ \(Pyodide/)).toBeVisible()
+  })
+})
+
+test.describe('CPython in the browser on a later visit', () => {
+  test('starts as the demo comes into view, ready before Run', async ({ page, context }) => {
+    test.setTimeout(180_000)
+    await page.goto('/learn/asyncio?demo=python&run=1')
+    await expect(demo(page, 'python')).toHaveAttribute('data-state', 'done', { timeout: 90_000 })
+    await page.close()
+
+    const later = await context.newPage()
+    await later.goto('/learn/asyncio')
+    const python = demo(later, 'python')
+    await python.getByRole('heading', { name: 'Run the real Python' }).scrollIntoViewIfNeeded()
+    // Nothing clicked or hovered: Python starts because this browser ran it before.
+    await expect(python.getByText(/Python 3\.\d+\.\d+ \(Pyodide/)).toBeVisible({ timeout: 90_000 })
+    await expect(python).toHaveAttribute('data-state', 'idle')
+    await python.getByRole('button', { name: /^Run/ }).click()
+    await expect(python).toHaveAttribute('data-state', 'done', { timeout: 30_000 })
+    expect(JSON.parse((await python.getAttribute('data-result'))!)).toMatchObject({ loadMs: 0, stdout: expect.stringMatching(/^gathering three fetches/) })
+  })
+})

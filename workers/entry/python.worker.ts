@@ -1,9 +1,16 @@
 import { expose } from 'comlink'
 import type { PyodideAPI } from 'pyodide'
+import { version } from 'pyodide/package.json'
 import { reporter } from '../inside/reporter'
 
-/** Where the build copies Pyodide (scripts/copy-pyodide.mjs): the site's own files, never a CDN. */
-const indexURL = new URL('/pyodide/', self.location.origin).href
+/**
+ * Where the build copies Pyodide (scripts/copy-pyodide.mjs): the site's own files, never a CDN,
+ * under their version, so that the browser may keep them for good.
+ */
+const indexURL = new URL(`/pyodide/${version}/`, self.location.origin).href
+
+/** What copy-pyodide.mjs wrote beside the files: bytes to download, and the memory snapshot if it made one. */
+type Manifest = { version: string; download: number; snapshot: { download: number; memory: number } | null }
 
 export type LoadProgress = {
   phase: 'download' | 'start'
@@ -19,10 +26,19 @@ export type RunOutcome = { ms: number; error: PythonFailure | null; truncated: b
 const maxLines = 5000
 
 let pyodide: Promise<PyodideAPI> | null = null
+/** Everyone waiting for the load (a page may start it ahead of a run), and what they were last told. */
+const listeners = new Set<(progress: LoadProgress) => void>()
+let lastProgress: LoadProgress | null = null
+function tell(progress: LoadProgress) {
+  lastProgress = progress
+  for (const listener of listeners) listener(progress)
+}
 
 /**
- * Counts the bytes of Pyodide's own downloads as it reads them: `fetch` is wrapped only for files
- * under indexURL, and each body is passed through untouched (wasm still compiles while streaming).
+ * Counts the bytes of Pyodide's own downloads as they arrive: `fetch` is wrapped only for files
+ * under indexURL, and a copy of each body is read for the count. The response itself goes on
+ * untouched, still the browser's, so the WebAssembly compiles while streaming and its compiled code
+ * is cached with it.
  */
 function countDownloads(total: number, report: (loaded: number) => void) {
   const original = globalThis.fetch
@@ -31,47 +47,116 @@ function countDownloads(total: number, report: (loaded: number) => void) {
     const response = await original(input, init)
     const url = input instanceof Request ? input.url : String(input)
     if (!url.startsWith(indexURL) || !response.body) return response
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        loaded += chunk.byteLength
-        report(Math.min(loaded, total))
-        controller.enqueue(chunk)
-      },
-    })
-    return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers: response.headers })
+    void response
+      .clone()
+      .body!.pipeTo(
+        new WritableStream({
+          write(chunk: Uint8Array) {
+            loaded += chunk.byteLength
+            report(Math.min(loaded, total))
+          },
+        }),
+      )
+      .catch(() => undefined)
+    return response
   }
   return () => {
     globalThis.fetch = original
   }
 }
 
+type LoadPyodide = typeof import('pyodide').loadPyodide
+type CreateModule = NonNullable<NonNullable<Parameters<LoadPyodide>[0]>['createPyodideModule']>
+/** The fields of Pyodide's Emscripten module that locate CPython's trampoline. */
+type RuntimeFields = { HEAP32: Int32Array; __PyRuntime: number; __PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET: number }
+
+/** The memory snapshot the build made (scripts/pyodide-snapshot.mjs), gzipped as it is served. */
+async function fetchSnapshot() {
+  const response = await fetch(`${indexURL}snapshot.bin.gz`)
+  if (!response.ok || !response.body) throw new Error(`snapshot.bin.gz: ${response.status}`)
+  return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer())
+}
+
+/**
+ * Starts Python from the memory snapshot the build made in Node: the interpreter as it stood once
+ * started, restored instead of started again. The WebAssembly compiles while the snapshot downloads:
+ * loadPyodide is handed a blank heap of the snapshot's size, and the real bytes are put in when the
+ * module is ready. One field of that memory belongs to the browser, not to Python: the trampoline
+ * through which CPython calls functions, which Emscripten set up for this engine before the restore
+ * would overwrite it with Node's. It is kept across the restore; without it the first `await` that
+ * suspends WebAssembly fails.
+ */
+async function fromSnapshot(loadPyodide: LoadPyodide, emscripten: Promise<{ default: CreateModule }>, snapshot: Promise<Uint8Array>, memory: number) {
+  // Private parts of Pyodide (`_loadSnapshot`, the module's own fields): tied to this exact version,
+  // as the snapshot is. Anything amiss throws, and load() starts Python afresh.
+  const { default: create } = await emscripten
+  const createPyodideModule: CreateModule = async (settings) => {
+    const emscriptenModule = await create(settings)
+    const bytes = await snapshot
+    const { HEAP32, __PyRuntime, __PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET } = emscriptenModule as unknown as RuntimeFields
+    const at = (__PyRuntime + HEAP32[__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET / 4]!) / 4
+    if (!Number.isInteger(at) || bytes.length !== memory) throw new Error('The snapshot does not fit this Pyodide.')
+    const restoreSnapshot = emscriptenModule.API.restoreSnapshot
+    emscriptenModule.API.restoreSnapshot = () => {
+      const trampoline = HEAP32[at]!
+      const config = restoreSnapshot(bytes)
+      HEAP32[at] = trampoline
+      return config
+    }
+    return emscriptenModule
+  }
+  const py = await loadPyodide({ indexURL, _loadSnapshot: new Uint8Array(memory), createPyodideModule })
+  // Every restore would otherwise draw the same random numbers as the snapshot's first run.
+  py.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()")
+  return py
+}
+
 // #region run
 const api = {
   /** Downloads and starts CPython (once per worker), reporting progress as it goes; returns the Python version. */
   async load(onProgress: (progress: LoadProgress) => void): Promise<{ python: string; pyodide: string }> {
+    listeners.add(onProgress)
+    if (lastProgress) onProgress(lastProgress)
     pyodide ??= (async () => {
-      const manifest = (await (await fetch(`${indexURL}manifest.json`)).json()) as { version: string; download: number }
+      const manifest = (await (await fetch(`${indexURL}manifest.json`)).json()) as Manifest
+      const total = manifest.download + (manifest.snapshot?.download ?? 0)
       let last = 0
-      const restore = countDownloads(manifest.download, (loaded) => {
-        if (performance.now() - last < 100 && loaded < manifest.download) return
+      const restore = countDownloads(total, (loaded) => {
+        if (performance.now() - last < 100 && loaded < total) return
         last = performance.now()
-        onProgress({ phase: loaded < manifest.download ? 'download' : 'start', loaded, total: manifest.download })
+        tell({ phase: loaded < total ? 'download' : 'start', loaded, total })
       })
-      onProgress({ phase: 'download', loaded: 0, total: manifest.download })
+      tell({ phase: 'download', loaded: 0, total })
       try {
+        // The snapshot downloads while the loader's own scripts do.
+        const snapshot = manifest.snapshot && {
+          bytes: fetchSnapshot(),
+          memory: manifest.snapshot.memory,
+          emscripten: import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${indexURL}pyodide.asm.mjs`) as Promise<{ default: CreateModule }>,
+        }
+        snapshot?.bytes.catch(() => undefined)
+        snapshot?.emscripten.catch(() => undefined)
         const { loadPyodide } = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide')
-        const py = await loadPyodide({ indexURL })
+        const py = snapshot
+          ? await fromSnapshot(loadPyodide, snapshot.emscripten, snapshot.bytes, snapshot.memory).catch((error: unknown) => {
+              console.warn('Starting Python from its snapshot failed; starting it afresh.', error)
+              return loadPyodide({ indexURL })
+            })
+          : await loadPyodide({ indexURL })
         // Pyodide's time.sleep lets the browser's event loop run; keep it to restore after each run.
         py.runPython('import time\n_sleep = time.sleep', { globals: lab(py) })
         return py
       } finally {
         restore()
+        lastProgress = null
       }
     })()
-    const py = await pyodide.catch((error: unknown) => {
-      pyodide = null
-      throw error
-    })
+    const py = await pyodide
+      .catch((error: unknown) => {
+        pyodide = null
+        throw error
+      })
+      .finally(() => listeners.delete(onProgress))
     onProgress({ phase: 'start', loaded: 1, total: 1 })
     return { python: py.runPython('import sys; sys.version.split()[0]') as string, pyodide: py.version }
   },

@@ -1,7 +1,7 @@
 'use client'
 
 import { proxy } from 'comlink'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { ControlField } from '@/components/demo-kit/control-field'
 import { choice } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
@@ -27,10 +27,17 @@ export type PythonResult = { stdout: string; ms: number; loadMs: number }
 type Line = { stream: Stream; text: string }
 type Editor = { example: PythonExampleId; text: string }
 
+/** Set once Python has started on this device: a later visit starts it as the demo comes near. */
+const startedKey = 'concurrency-lab:python-started'
+
 const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1)
 const isExample = (raw: string): raw is PythonExampleId => (pythonExampleIds as string[]).includes(raw)
 
-/** CPython in a Web Worker (Pyodide), loaded on the first run, running the program in the editor. */
+/**
+ * CPython in a Web Worker (Pyodide), running the program in the editor. Python starts when the
+ * learner reaches for the demo (pointer or focus in it), or on Run; on a later visit, once it is
+ * near the viewport, since the browser already keeps Python's files.
+ */
 export function PythonClient({ sources }: { sources: Record<PythonExampleId, string> }) {
   const { group } = useWorkers<PythonApi>(() => new Worker(new URL('../../../workers/entry/python.worker.ts', import.meta.url), { type: 'module', name: 'python' }))
   const worker = useRef<Spawned<PythonApi> | null>(null)
@@ -42,6 +49,65 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
   const [progress, setProgress] = useState<LoadProgress | null>(null)
   const [version, setVersion] = useState<string | null>(null)
   const editorId = useId()
+  const output = useRef<HTMLElement>(null)
+
+  const started = useCallback((spawned: Spawned<PythonApi>, info: { python: string; pyodide: string }) => {
+    ready.current = spawned
+    setProgress(null)
+    setVersion(`Python ${info.python} (Pyodide ${info.pyodide})`)
+    try {
+      localStorage.setItem(startedKey, info.pyodide)
+    } catch {
+      // Storage may be off; the next visit then waits for the learner, as the first did.
+    }
+  }, [])
+
+  /** Starts Python ahead of a run; a run that comes meanwhile waits for the same load. */
+  const prepare = useCallback(() => {
+    if (worker.current) return
+    const spawned = (worker.current = group.spawn())
+    spawned.api.load(proxy((p: LoadProgress) => setProgress(p))).then(
+      (info) => started(spawned, info),
+      () => {
+        // Left to the next run, which starts Python again and reports what goes wrong.
+        group.terminate(spawned)
+        if (worker.current === spawned) worker.current = null
+        setProgress(null)
+      },
+    )
+  }, [group, started])
+
+  useEffect(() => {
+    const root = output.current?.closest<HTMLElement>('[data-demo]')
+    if (!root) return
+    const reach = () => prepare()
+    root.addEventListener('pointerover', reach, { once: true })
+    root.addEventListener('focusin', reach, { once: true })
+    let near: IntersectionObserver | null = null
+    const before = (() => {
+      try {
+        return localStorage.getItem(startedKey) !== null
+      } catch {
+        return false
+      }
+    })()
+    if (before) {
+      near = new IntersectionObserver(
+        (entries, observer) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return
+          observer.disconnect()
+          prepare()
+        },
+        { rootMargin: '50% 0px' },
+      )
+      near.observe(root)
+    }
+    return () => {
+      root.removeEventListener('pointerover', reach)
+      root.removeEventListener('focusin', reach)
+      near?.disconnect()
+    }
+  }, [prepare])
 
   const demo = useDemo({
     id: 'python',
@@ -63,13 +129,11 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
       const printed: Line[] = []
       let frame = 0
       setLines([])
-      const started = performance.now()
+      const clicked = performance.now()
       const loaded = ready.current === spawned
       const info = await spawned.api.load(proxy((p: LoadProgress) => setProgress(p)))
-      ready.current = spawned
-      const loadMs = loaded ? 0 : performance.now() - started
-      setProgress(null)
-      setVersion(`Python ${info.python} (Pyodide ${info.pyodide})`)
+      const loadMs = loaded ? 0 : performance.now() - clicked
+      started(spawned, info)
       const outcome = await spawned.api.run(
         current,
         proxy((stream: Stream, text: string) => {
@@ -119,7 +183,7 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
     <DemoFrame
       demo={demo}
       title="Run the real Python"
-      description="CPython 3.14, compiled to WebAssembly (Pyodide), in a Web Worker. The first run downloads it from this site: about 12 MB, then cached by the browser."
+      description="CPython 3.14, compiled to WebAssembly (Pyodide), in a Web Worker. It downloads from this site when you first reach for this demo and starts from a snapshot of the interpreter; the browser keeps both for later visits."
       runLabel="the Python"
       controls={
         <>
@@ -177,7 +241,7 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
           <progress id={`${editorId}-progress`} max={progress.total} value={progress.phase === 'download' ? progress.loaded : undefined} />
         </div>
       ) : null}
-      <section aria-labelledby={`${editorId}-out`} className="py-output-box">
+      <section ref={output} aria-labelledby={`${editorId}-out`} className="py-output-box">
         <h4 id={`${editorId}-out`} className="py-label">
           Output {version ? <span className="py-version">{version}</span> : null}
         </h4>
