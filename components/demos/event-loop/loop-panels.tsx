@@ -9,13 +9,8 @@ function Panel({ title, hint, className, children, ...data }: { title: string; h
   return (
     <section aria-labelledby={id} className={`el-box demo-box${className ? ` ${className}` : ''}`} {...data}>
       <h4 id={id} className="el-heading demo-label">
-        {title}
-        {hint ? (
-          <>
-            {' '}
-            <span className="el-hint">{hint}</span>
-          </>
-        ) : null}
+        {hint ? `${title} ` : title}
+        {hint ? <span className="el-hint">{hint}</span> : null}
       </h4>
       {children}
     </section>
