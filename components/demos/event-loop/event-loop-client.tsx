@@ -1,50 +1,15 @@
 'use client'
 
 import type { ReactNode } from 'react'
-import { useEffect, useRef, useState } from 'react'
 import { DemoControl } from '@/components/demo-kit/control-field'
-import { choice } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
-import { useDemo } from '@/components/demo-kit/use-demo'
 import { useHydrated } from '@/components/site/use-hydrated'
-import { exampleIds, examples, type ExampleId } from './examples'
-import { Player } from './player'
 import { CodeWithMarkers } from './code-with-markers'
+import { examples, type ExampleId } from './examples'
 import { OutputPanel, ReadyPanel, RunningPanel, TasksPanel, TimersPanel } from './loop-panels'
 import { EventLine, PlaybackToolbar } from './playback'
-import { EventLoop, type Snapshot } from './scheduler'
+import { useLoopPlayback } from './use-loop-playback'
 import './event-loop.css'
-import { seconds } from '@/lib/format'
-
-const speeds = ['0.5', '1', '2', '4', '10'] as const
-
-const controls = {
-  example: choice({
-    label: 'Program',
-    options: exampleIds.map((id) => ({ value: id, label: examples[id].label })),
-    default: 'gather',
-  }),
-  speed: choice({
-    label: 'Speed',
-    options: speeds.map((value) => ({ value, label: `${value}×` })),
-    default: '1',
-  }),
-}
-
-/** How long a frame stays on screen at 1×: a beat, or as long as the loop's clock moved in it. */
-const beat = 900
-const frameTime = (frame: Snapshot, previous: Snapshot | undefined) => Math.max(beat, frame.time - (previous?.time ?? 0))
-
-
-export type EventLoopResult = {
-  example: ExampleId
-  steps: number
-  /** Loop time at the end, in seconds. */
-  seconds: number
-  output: readonly string[]
-  /** Every callback the loop ran and every printed line, as scripts/trace-asyncio.py records CPython's. */
-  trace: readonly string[]
-}
 
 type Props = {
   /** Each example's Python source, read from content/python at build time. */
@@ -55,83 +20,9 @@ type Props = {
 
 /** The event loop, step by step: a real scheduler runs the program; every frame is its state. */
 export function EventLoopClient({ sources, highlighted }: Props) {
-  const [player] = useState(() => new Player())
-  const [frames, setFrames] = useState<Snapshot[]>([])
-  const [shown, setShown] = useState(0)
-  const [clock, setClock] = useState(0)
-  const [playing, setPlaying] = useState(true)
-  const [example, setExample] = useState<ExampleId>('gather')
-  const startPaused = useRef(false)
+  const loop = useLoopPlayback(sources)
+  const { demo, frame, example, running } = loop
   const hydrated = useHydrated()
-
-  const demo = useDemo({
-    id: 'event-loop',
-    controls,
-    run: async ({ example, speed }, { signal }) => {
-      const loop = new EventLoop(examples[example].build(sources[example]))
-      const history = [loop.snapshot]
-      setExample(example)
-      setFrames(history)
-      setShown(0)
-      setClock(0)
-      player.setSpeed(Number(speed))
-      if (startPaused.current) player.pause()
-      else player.play()
-      setPlaying(player.playing)
-      startPaused.current = false
-      while (!loop.finished) {
-        // Show the current frame; while the loop's clock moved in it (select, or a blocking step), run the clock on screen.
-        const current = history.at(-1)!
-        const from = history.at(-2)?.time ?? 0
-        const duration = frameTime(current, history.at(-2))
-        await player.wait(duration, signal, (f) => setClock(from + (current.time - from) * Math.min(1, (f * duration) / Math.max(current.time - from, 1))))
-        setClock(current.time)
-        history.push(loop.step())
-        setFrames([...history])
-        setShown(history.length - 1)
-        setClock(history.at(-2)!.time)
-      }
-      setClock(loop.time)
-      const result: EventLoopResult = {
-        example,
-        steps: history.length - 1,
-        seconds: loop.time / 1000,
-        output: loop.output,
-        trace: loop.trace,
-      }
-      return {
-        result,
-        summary:
-          `${examples[example].label}: done after ${seconds(loop.time, 1)} of loop time, in ${result.steps} steps. ` +
-          `The callbacks ran in the order CPython's asyncio runs them.`,
-      }
-    },
-  })
-  const running = demo.state === 'running'
-  const speed = Number(demo.raws.speed) || 1
-  useEffect(() => player.setSpeed(speed), [player, speed])
-
-  const frame = frames[shown]
-  const latest = shown === frames.length - 1
-  const paused = running && !playing
-
-  function togglePlay() {
-    if (!running) {
-      startPaused.current = false
-      void demo.run()
-      return
-    }
-    if (player.playing) player.pause()
-    else player.play()
-    setPlaying(player.playing)
-  }
-  function stepForward() {
-    if (!running) {
-      startPaused.current = true
-      void demo.run()
-    } else if (!latest) setShown(shown + 1)
-    else player.step()
-  }
 
   return (
     <DemoFrame
@@ -149,16 +40,16 @@ export function EventLoopClient({ sources, highlighted }: Props) {
       <div className="el">
         <div className="el-body">
           <PlaybackToolbar
-            playing={running && playing}
-            canGoBack={paused && shown > 0}
-            canStep={!running || paused}
+            playing={loop.playing}
+            canGoBack={loop.paused && loop.shown > 0}
+            canStep={!running || loop.paused}
             ready={hydrated}
-            clock={latest ? clock : (frame?.time ?? 0)}
-            onPlay={togglePlay}
-            onBack={() => setShown(Math.max(shown - 1, 0))}
-            onStep={stepForward}
+            clock={loop.clock}
+            onPlay={loop.togglePlay}
+            onBack={loop.stepBack}
+            onStep={loop.stepForward}
           />
-          <EventLine frame={frame} of={latest ? null : frames.length - 1} paused={paused} />
+          <EventLine frame={frame} of={loop.latest ? null : loop.frames.length - 1} paused={loop.paused} />
           <div className="el-grid">
             <div className="el-state">
               <RunningPanel frame={frame} />
