@@ -56,7 +56,7 @@ function Progress({ snapshot }: { snapshot: PipelineSnapshot }) {
 /** A boxed list with its heading, which also names it. */
 function Panel({ title, className, children }: { title: string; className: string; children: ReactNode }) {
   return (
-    <section aria-label={title} className="scraper-panel">
+    <section aria-label={title} className="scraper-panel demo-box">
       <h4 className="scraper-heading">{title}</h4>
       <ul className={className}>{children}</ul>
     </section>
