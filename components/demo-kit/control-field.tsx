@@ -1,7 +1,7 @@
 'use client'
 
 import { memo, useId } from 'react'
-import type { ControlSpec } from './controls'
+import type { ControlSpec, ControlSpecs, Errors, RawValues } from './controls'
 
 type ControlFieldProps = {
   name: string
@@ -130,3 +130,19 @@ export const ControlField = memo(function ControlField({ name, spec, raw, error,
     </div>
   )
 })
+
+type DemoControls<C extends ControlSpecs> = { controls: C; raws: RawValues<C>; errors: Errors<C>; setRaw: (name: keyof C, raw: string) => void }
+
+/** One of a demo's controls, by name, for a demo that lays out its controls itself. */
+export function DemoControl<C extends ControlSpecs>({ demo, name, disabled }: { demo: DemoControls<C>; name: keyof C & string; disabled?: boolean }) {
+  return (
+    <ControlField
+      name={name}
+      spec={demo.controls[name]!}
+      raw={demo.raws[name]}
+      error={demo.errors[name]}
+      disabled={disabled}
+      onChange={(raw) => demo.setRaw(name, raw)}
+    />
+  )
+}

@@ -3,14 +3,14 @@
 import { useState } from 'react'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { decimal, int } from '@/components/demo-kit/controls'
-import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/demo-kit/timeline'
-import { useCores } from '@/components/demo-kit/use-cores'
+import type { TimelineSpan } from '@/components/demo-kit/timeline'
+import { emptyLanes, LiveLanes } from '@/components/demo-kit/live-lanes'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
-import { Stat, Stats } from '@/components/demo-kit/stats'
+import { CoresStat, Stat, Stats } from '@/components/demo-kit/stats'
 import { sharedNow as now } from '@/workers/clock'
 import { onCoreMs, onCoreSlices } from '@/workers/inside/on-core'
-import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from '@/components/demo-kit/use-live-view'
+import { afterNextPaint, useLiveStore } from '@/components/demo-kit/use-live-view'
 import { cpuCount, maxWorkers } from '@/workers/limits'
 import type { CoresApi } from '@/workers/entry/cores.worker'
 
@@ -22,19 +22,12 @@ const controls = {
 /** Pauses shorter than this (milliseconds) are left out of the drawing, though not out of the count. */
 const GAP_MS = 1
 
-/**
- * The lanes of the run being timed, on the shared clock from `t0`; `now` moves while it runs.
- * `axis` (ms) is the time the run should take, drawn before it starts; 0 fits the axis to the spans.
- */
-type Live = { lanes: TimelineLane[]; t0: number; now: number; running: boolean; axis: number }
-const emptyLive = (): Live => ({ lanes: [], t0: 0, now: 0, running: false, axis: 0 })
 const tone = 'var(--process)'
 
 /** N workers each get the same fixed amount of CPU work; the wall time shows how many ran at once. */
 export function CoresDemo() {
   const { group, alive } = useWorkers<CoresApi>(() => new Worker(new URL('../../workers/entry/cores.worker.ts', import.meta.url), { type: 'module', name: 'cores' }))
-  const cores = useCores()
-  const board = useLiveStore(emptyLive)
+  const board = useLiveStore(emptyLanes)
   const [running, setRunning] = useState(false)
 
   const demo = useDemo({
@@ -47,7 +40,7 @@ export function CoresDemo() {
       // Their axis spans the time the run should take: the work, once per worker a core must take in turn.
       const axis = seconds * 1000 * Math.ceil(workers / cpuCount())
       const drawn = now()
-      board.reset({ lanes, t0: drawn, now: drawn, running: false, axis })
+      board.reset({ lanes, t0: drawn, now: drawn, running: false, axis, phase: '' })
       try {
         // Start every worker and warm its JIT first; then time one worker alone on an idle core,
         // so each gets `seconds` of work for one core and start-up does not skew the measure.
@@ -56,7 +49,7 @@ export function CoresDemo() {
         const iterations = Math.round(perMs * seconds * 1000)
         await afterNextPaint()
         const t0 = now()
-        board.live.current = { lanes: lanes.map((lane) => ({ ...lane, spans: [{ start: 0, label: 'work', tone }] })), t0, now: t0, running: true, axis }
+        board.live.current = { ...board.live.current, lanes: lanes.map((lane) => ({ ...lane, spans: [{ start: 0, label: 'work', tone }] })), t0, now: t0, running: true }
         setRunning(true)
         const finished = await Promise.all(
           spawned.map(async ({ api }, i) => {
@@ -68,7 +61,7 @@ export function CoresDemo() {
           }),
         )
         const ms = Math.max(...finished.map((run) => run.end)) - t0
-        board.reset({ ...board.live.current, now: t0 + ms, running: false, axis: 0 })
+        board.reset({ ...board.live.current, now: t0 + ms, running: false, axis: null })
         // How many ran at once, on average: the time each worker spent on a core, over the wall time.
         const parallelism = finished.reduce((sum, run) => sum + onCoreMs(run), 0) / ms
         const available = cpuCount()
@@ -93,22 +86,10 @@ export function CoresDemo() {
       runLabel="the workers"
     >
       <Stats>
-        <Stat label="Cores on this device">{cores ?? '–'}</Stat>
+        <CoresStat />
         <Stat label="Workers alive">{alive}</Stat>
       </Stats>
-      <CoresLanes store={board} running={running} />
+      <LiveLanes store={board} running={running} label="When each worker was computing" exact />
     </DemoFrame>
-  )
-}
-
-/**
- * The workers' lanes: the only part of the demo that redraws while they compute (a few times a
- * second, for the running spans), so the page takes as little as it can from their cores.
- */
-function CoresLanes({ store, running }: { store: LiveStore<Live>; running: boolean }) {
-  const view = useLiveSnapshot(store, running, { refresh: (v) => (v.running ? { ...v, now: now() } : v) })
-  if (!view.lanes.length) return null
-  return (
-    <Timeline lanes={view.lanes} now={view.now - view.t0} duration={view.axis || undefined} label="When each worker was computing" exact />
   )
 }

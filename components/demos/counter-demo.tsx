@@ -121,10 +121,10 @@ export function CounterDemo() {
       runLabel="the increments"
     >
       <Stats>
-        <Stat label="Expected">{live ? count(live.expected) : '–'}</Stat>
-        <Stat label={done || !live ? 'Actual' : 'Counter now'}>{live ? count(live.actual) : '–'}</Stat>
-        <Stat label="Lost updates" className={done && lost > 0 ? 'text-danger' : undefined}>{done && live ? count(lost) : '–'}</Stat>
-        <Stat label="Time">{done && history[0] ? milliseconds(history[0].ms) : '–'}</Stat>
+        <Stat label="Expected">{live && count(live.expected)}</Stat>
+        <Stat label={done || !live ? 'Actual' : 'Counter now'}>{live && count(live.actual)}</Stat>
+        <Stat label="Lost updates" className={done && lost > 0 ? 'text-danger' : undefined}>{done && live && count(lost)}</Stat>
+        <Stat label="Time">{done && history[0] && milliseconds(history[0].ms)}</Stat>
         <Stat label="Workers alive">{alive}</Stat>
       </Stats>
       {live ? (

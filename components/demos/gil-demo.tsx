@@ -4,11 +4,10 @@ import { useRef, useState } from 'react'
 import { choice, int } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { Timeline, type TimelineLane } from '@/components/demo-kit/timeline'
-import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { RunsTable, type RunsColumn } from '@/components/demo-kit/runs-table'
-import { Stat, Stats } from '@/components/demo-kit/stats'
+import { CoresStat, Stat, Stats } from '@/components/demo-kit/stats'
 import { runGilLab, workloads, type GilMode, type StatusReader } from '@/workers/page/gil-lab'
 import { WorkerState } from '@/workers/shared/gil'
 import type { GilApi, GilSpan, Workload } from '@/workers/entry/gil.worker'
@@ -91,7 +90,6 @@ function lesson(mode: GilMode, workload: Workload, workers: number, cores: numbe
  */
 export function GilDemo() {
   const { group, alive } = useWorkers<GilApi>(() => new Worker(new URL('../../workers/entry/gil.worker.ts', import.meta.url), { type: 'module', name: 'gil' }))
-  const cores = useCores()
   const [running, setRunning] = useState(false)
   const [baselines, setBaselines] = useState<Partial<Record<Workload, number>>>({})
   const [lanes, setLanes] = useState<TimelineLane[]>([])
@@ -204,10 +202,10 @@ export function GilDemo() {
       runLabel="the lab"
     >
       <Stats>
-        <Stat label="Cores on this device">{cores ?? '–'}</Stat>
+        <CoresStat />
         <Stat label="Workers alive">{alive}</Stat>
-        <Stat label="1-worker baseline">{baseline === undefined ? '–' : milliseconds(baseline)}</Stat>
-        <Stat label="GIL handovers">{handovers ?? '–'}</Stat>
+        <Stat label="1-worker baseline">{baseline !== undefined && milliseconds(baseline)}</Stat>
+        <Stat label="GIL handovers">{handovers}</Stat>
       </Stats>
       {view.phase ? (
         <div className="pvt-live">

@@ -27,7 +27,7 @@ const list = (numbers: number[]) => `[${numbers.join(', ')}]`
 function ArrayFigure({ title, arrays, before }: { title: string; arrays: Arrays; before: number[] }) {
   const changed = list(arrays.page) !== list(before)
   return (
-    <figure>
+    <figure className="demo-box">
       <figcaption>{title}</figcaption>
       <dl>
         <dt>sent</dt>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { itemRanges, liveAxis, workerHue } from './multiprocessing-view'
+import { itemRanges, workerHue } from './multiprocessing-view'
 
 describe('itemRanges', () => {
   it('compresses the items a worker computed into runs', () => {
@@ -21,18 +21,5 @@ describe('workerHue', () => {
       const gap = Math.abs(workerHue(w) - workerHue(w + 1))
       expect(Math.min(gap, 360 - gap)).toBeGreaterThan(60)
     }
-  })
-})
-
-describe('liveAxis', () => {
-  it('keeps its length while the run fits, so drawn spans stay put', () => {
-    expect(liveAxis(800, 10)).toBe(800)
-    expect(liveAxis(800, 800)).toBe(800)
-  })
-
-  it('stretches to half again the elapsed time, in whole 100 ms, once outgrown', () => {
-    expect(liveAxis(800, 801)).toBe(1300)
-    expect(liveAxis(null, 250)).toBe(400)
-    expect(liveAxis(null, 0)).toBe(100)
   })
 })

@@ -18,12 +18,3 @@ export function itemRanges(owners: readonly number[], worker: number, limit = 6)
   if (ranges.length > limit) shown.push(`… ${ranges.length - limit} more runs`)
   return { count, text: shown.join(', ') }
 }
-
-/**
- * The axis of a timeline that is still growing, in ms. It stays put while the run fits, so spans
- * already drawn keep their place (and the page redraws only the spans that changed); once the run
- * outgrows it, or with no axis yet (`null`), it is half again the time elapsed, in whole 100 ms.
- */
-export function liveAxis(axis: number | null, elapsed: number): number {
-  return axis !== null && elapsed <= axis ? axis : Math.max(100, Math.ceil((elapsed * 1.5) / 100) * 100)
-}

@@ -3,17 +3,17 @@
 import { useMemo, useState } from 'react'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { int } from '@/components/demo-kit/controls'
-import { Timeline, type TimelineLane, type TimelineSpan } from '@/components/demo-kit/timeline'
+import type { TimelineSpan } from '@/components/demo-kit/timeline'
+import { emptyLanes, liveAxis, LiveLanes } from '@/components/demo-kit/live-lanes'
 import { useCores } from '@/components/demo-kit/use-cores'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
-import { Stat, Stats } from '@/components/demo-kit/stats'
+import { CoresStat, Stat, Stats } from '@/components/demo-kit/stats'
 import { Pool, type ChunkEvent } from '@/workers/page/pool'
 import { sharedNow } from '@/workers/inside/pool-tasks'
 import type { PoolApi, PoolTasks } from '@/workers/entry/pool.worker'
 import { idealSpeedup, SpeedupChart, type SpeedupPoint } from './speedup-chart'
-import { liveAxis } from './multiprocessing-view'
-import { afterNextPaint, useLiveSnapshot, useLiveStore, type LiveStore } from '@/components/demo-kit/use-live-view'
+import { afterNextPaint, useLiveStore } from '@/components/demo-kit/use-live-view'
 import './pool-speedup-demo.css'
 import { cpuCount, maxWorkers } from '@/workers/limits'
 
@@ -34,11 +34,8 @@ const controlsFor = (cores: number | null) => ({
   chunksize: int({ label: 'chunksize', min: 1, max: BLOCKS, default: 1, help: `Blocks a worker takes at a time, of ${BLOCKS}. Big chunks can leave workers idle at the end.` }),
 })
 
-/** `axis`: the timeline's length while the job runs (ms); null until known. */
-type Live = { lanes: TimelineLane[]; t0: number; now: number; phase: string; axis: number | null }
 type History = { chunksize: number; points: SpeedupPoint[] }
 
-const emptyLive = (): Live => ({ lanes: [], t0: 0, now: 0, phase: '', axis: null })
 const tones = ['var(--process)', 'color-mix(in srgb, var(--process) 55%, var(--bg))']
 function record(history: History, workers: number, ms: number): History {
   const old = history.points.find((p) => p.workers === workers)
@@ -53,7 +50,7 @@ export function PoolSpeedupDemo() {
   const controls = useMemo(() => controlsFor(cores), [cores])
   const [history, setHistory] = useState<History>({ chunksize: 1, points: [] })
   const [running, setRunning] = useState(false)
-  const board = useLiveStore(emptyLive)
+  const board = useLiveStore(emptyLanes)
   const { live: liveRef, flush, reset } = board
 
   /**
@@ -67,7 +64,7 @@ export function PoolSpeedupDemo() {
       await pool.ready()
       const startupMs = performance.now() - created
       const drawn = sharedNow()
-      reset({ lanes: range(workers).map((w) => ({ label: `worker ${w + 1}`, spans: [] })), t0: drawn, now: drawn, phase, axis: estimate })
+      reset({ lanes: range(workers).map((w) => ({ label: `worker ${w + 1}`, spans: [] })), t0: drawn, now: drawn, running: true, axis: estimate, phase })
       // Draw the empty lanes first: the clock starts when the workers have the cores to themselves.
       await afterNextPaint()
       const t0 = sharedNow()
@@ -92,7 +89,7 @@ export function PoolSpeedupDemo() {
       const counts = await pool.map(countPrimes, LARGEST_FIRST, { chunksize, onChunk: drawChunk })
       const ms = sharedNow() - t0
       // #endregion
-      liveRef.current = { ...liveRef.current, now: t0 + ms, phase: '' }
+      liveRef.current = { ...liveRef.current, now: t0 + ms, running: false, axis: null, phase: '' }
       flush()
       return { ms, total: counts.reduce((a, b) => a + b, 0), startupMs, busyMs }
     } finally {
@@ -145,7 +142,7 @@ export function PoolSpeedupDemo() {
         }
       } finally {
         // After Stop too: the timeline keeps what ran, without a phase still "timing".
-        liveRef.current = { ...liveRef.current, phase: '' }
+        liveRef.current = { ...liveRef.current, running: false, axis: null, phase: '' }
         flush()
         setRunning(false)
       }
@@ -160,10 +157,10 @@ export function PoolSpeedupDemo() {
       runLabel="the job"
     >
       <Stats>
-        <Stat label="Cores on this device">{cores ?? '–'}</Stat>
+        <CoresStat />
         <Stat label="Workers alive">{alive}</Stat>
       </Stats>
-      <LiveLanes store={board} running={running} />
+      <LiveLanes store={board} running={running} label="Which worker computed which blocks, over time" />
       {history.points.length ? (
         <div className="grid gap-4 mp-chart-wrap">
           <SpeedupChart points={history.points} cores={cores ?? 1} chunksize={history.chunksize} />
@@ -178,31 +175,5 @@ export function PoolSpeedupDemo() {
         </div>
       ) : null}
     </DemoFrame>
-  )
-}
-
-/**
- * The worker lanes of the job being timed: the only part of the demo that redraws while it runs.
- * Running spans grow with the clock, even between chunk events, on an axis that stays put.
- */
-function LiveLanes({ store, running }: { store: LiveStore<Live>; running: boolean }) {
-  const view = useLiveSnapshot(store, running, {
-    refresh: (v) => {
-      if (!v.phase) return v
-      const now = sharedNow()
-      return { ...v, now, axis: liveAxis(v.axis, now - v.t0) }
-    },
-  })
-  if (!view.lanes.length) return null
-  return (
-    <div className="grid gap-4">
-      {view.phase ? <p className="mp-phase">{view.phase}</p> : null}
-      <Timeline
-        lanes={view.lanes}
-        now={view.now - view.t0}
-        duration={view.phase ? (view.axis ?? undefined) : undefined}
-        label="Which worker computed which blocks, over time"
-      />
-    </div>
   )
 }

@@ -117,9 +117,9 @@ export function ProcessDemo() {
         </ol>
         <div className="mp-process-row">
           <Stats className="mp-process-stats">
-            <Stat label="p.name">{view?.name ?? '–'}</Stat>
-            <Stat label="p.is_alive()">{view ? pyValue(view.alive) : '–'}</Stat>
-            <Stat label="p.exitcode">{view ? pyValue(view.exitcode) : '–'}</Stat>
+            <Stat label="p.name">{view?.name}</Stat>
+            <Stat label="p.is_alive()">{view && pyValue(view.alive)}</Stat>
+            <Stat label="p.exitcode">{view && pyValue(view.exitcode)}</Stat>
           </Stats>
           <button type="button" className="button" disabled={!running || !view?.alive} onClick={terminate}>
             p.terminate()

@@ -122,7 +122,7 @@ export function QueueDemo() {
         <div className="mp-queue">
           <SideList kind="producer" sides={view.producers} total={view.perProducer} />
           <div className="mp-queue-middle">
-            <p className="mp-queue-title" id={contentsId}>
+            <p className="mp-queue-title demo-label" id={contentsId}>
               The queue, oldest first
             </p>
             <ol className="mp-queue-slots" aria-labelledby={contentsId}>
@@ -155,7 +155,7 @@ function SideList({ kind, sides, total }: { kind: keyof typeof sideWords; sides:
   const words = sideWords[kind]
   return (
     <div className="mp-side" data-kind={kind}>
-      <p className="mp-queue-title">{words.title}</p>
+      <p className="mp-queue-title demo-label">{words.title}</p>
       <ul>
         {sides.map((side, i) => (
           <li key={i} data-doing={doingText[side.doing]} style={kind === 'producer' ? { ['--hue' as string]: workerHue(i) } : undefined}>

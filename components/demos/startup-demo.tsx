@@ -59,10 +59,10 @@ export function StartupDemo() {
       runLabel="the timings"
     >
       <Stats>
-        <Stat label="Start a worker">{live ? msText(live.startMs) : '–'}</Stat>
-        <Stat label="Message a running worker">{live ? msText(live.messageMs) : '–'}</Stat>
-        <Stat label="Call a function">{result ? usText(result.callUs) : '–'}</Stat>
-        <Stat label="Start ÷ call">{result ? times((result.startMs * 1000) / result.callUs) : '–'}</Stat>
+        <Stat label="Start a worker">{live && msText(live.startMs)}</Stat>
+        <Stat label="Message a running worker">{live && msText(live.messageMs)}</Stat>
+        <Stat label="Call a function">{result && usText(result.callUs)}</Stat>
+        <Stat label="Start ÷ call">{result && times((result.startMs * 1000) / result.callUs)}</Stat>
       </Stats>
       {samples.length ? (
         <div className="table-scroll pvt-samples mt-4" role="region" aria-label="Each repetition (scrolls)" tabIndex={0}>

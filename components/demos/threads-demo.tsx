@@ -103,7 +103,7 @@ export function ThreadsDemo() {
     >
       <Stats>
         <Stat label={<code>threading.active_count()</code>} aria-live="off">{active}</Stat>
-        <Stat label="Elapsed">{clock ? seconds(clock.now - clock.t0) : elapsed !== null ? seconds(elapsed) : '–'}</Stat>
+        <Stat label="Elapsed">{clock ? seconds(clock.now - clock.t0) : elapsed !== null && seconds(elapsed)}</Stat>
       </Stats>
       {lanes.length ? (
         <Timeline lanes={lanes} now={clock ? clock.now - clock.t0 : 0} label="When each thread was sleeping" />

@@ -115,7 +115,7 @@ function Documents({ parsed }: { parsed: YamlParse }) {
         ))}
       </div>
       {parsed.documents.map((doc, i) => (
-        <section key={i} className="yaml-document" aria-label={`Document ${i + 1}`}>
+        <section key={i} className="yaml-document demo-box" aria-label={`Document ${i + 1}`}>
           <p className="yaml-document-title">
             Document {i + 1} <span className="yaml-type">{pythonType(doc)}</span>
           </p>

@@ -1,7 +1,7 @@
 'use client'
 
 import { useRef, useState } from 'react'
-import { ControlField } from '@/components/demo-kit/control-field'
+import { DemoControl } from '@/components/demo-kit/control-field'
 import { choice, int } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
@@ -109,15 +109,7 @@ export function AsyncFetchDemo() {
       controls={(Object.keys(controls) as (keyof typeof controls)[])
         .filter((name) => name !== 'limit' || mode === 'bounded' || demo.errors.limit)
         .map((name) => (
-          <ControlField
-            key={name}
-            name={name}
-            spec={controls[name]}
-            raw={demo.raws[name]}
-            error={demo.errors[name]}
-            disabled={demo.state === 'running'}
-            onChange={(raw) => demo.setRaw(name, raw)}
-          />
+          <DemoControl key={name} demo={demo} name={name} disabled={demo.state === 'running'} />
         ))}
     >
       {spans.length ? (

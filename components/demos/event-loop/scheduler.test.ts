@@ -78,7 +78,7 @@ describe('frames', () => {
     const blocked = frames.find((f) => f.blocked)!
     expect(blocked.running).toBe('Task-3')
     expect(blocked.time).toBe(1700)
-    // heartbeat's 0.5 s timer came due during the block, but it is still waiting in the heap.
+    // heartbeat's 0.5 s timer came due during the block, but it is still waiting among the timers.
     expect(blocked.timers.map((t) => t.when)).toEqual([500])
     expect(frames.filter((f) => f.blocked)).toHaveLength(1)
   })

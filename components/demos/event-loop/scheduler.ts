@@ -1,8 +1,9 @@
 /**
  * A small asyncio, written to be watched. Coroutines are generator functions that yield effects
  * (sleep, gather, create_task, await a task…); the loop runs them the way CPython's
- * `BaseEventLoop._run_once` does: a FIFO ready queue of callbacks, a heap of timers, one callback at a
- * time, a task resumed only through a callback. `step()` advances one visible event and returns a
+ * `BaseEventLoop._run_once` does: a FIFO ready queue of callbacks, timers in order of time (CPython
+ * keeps a heap; a sorted array reads the same), one callback at a time, a task resumed only through a
+ * callback. `step()` advances one visible event and returns a
  * snapshot, so a visualizer can play, pause and step through exactly what the loop did.
  *
  * Time is virtual (milliseconds): sleeping costs nothing, and a CPU-bound step moves the clock while
@@ -304,7 +305,7 @@ export class EventLoop {
       this.#time = next.when
     }
     const due: Timer[] = []
-    while (this.#timers.length && this.#timers[0]!.when <= this.#time) due.push(this.#popTimer())
+    while (this.#timers.length && this.#timers[0]!.when <= this.#time) due.push(this.#timers.shift()!)
     for (const timer of due) this.#ready.push({ kind: 'timer', future: timer.future, waiter: timer.waiter })
     this.#todo = this.#ready.length
     if (waited !== null) {
@@ -549,38 +550,17 @@ export class EventLoop {
     this.#trace.push(`${seconds(this.#time)} ${event}`)
   }
 
-  // A binary heap ordered by (when, seq): timers set for the same moment fire in the order they were set.
+  // Sorted by (when, seq): timers set for the same moment fire in the order they were set.
   #pushTimer(timer: Timer) {
-    const heap = this.#timers
-    heap.push(timer)
-    let i = heap.length - 1
-    while (i > 0) {
-      const parent = (i - 1) >> 1
-      if (!before(heap[i]!, heap[parent]!)) break
-      ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
-      i = parent
+    const timers = this.#timers
+    let low = 0
+    let high = timers.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (before(timers[middle]!, timer)) low = middle + 1
+      else high = middle
     }
-  }
-
-  #popTimer(): Timer {
-    const heap = this.#timers
-    const top = heap[0]!
-    const last = heap.pop()!
-    if (heap.length) {
-      heap[0] = last
-      let i = 0
-      for (;;) {
-        const l = 2 * i + 1
-        const r = l + 1
-        let min = i
-        if (l < heap.length && before(heap[l]!, heap[min]!)) min = l
-        if (r < heap.length && before(heap[r]!, heap[min]!)) min = r
-        if (min === i) break
-        ;[heap[i], heap[min]] = [heap[min]!, heap[i]!]
-        i = min
-      }
-    }
-    return top
+    timers.splice(low, 0, timer)
   }
 
   #snapshot(event: Snapshot['event']): Snapshot {
@@ -591,7 +571,7 @@ export class EventLoop {
       running: this.#running?.name ?? null,
       blocked: this.#blocked,
       ready: this.#ready.map(viewHandle),
-      timers: [...this.#timers].sort((a, b) => (before(a, b) ? -1 : 1)).map((t) => ({ when: t.when, task: t.waiter, label: `${seconds(t.when)} s → wake ${t.waiter}` })),
+      timers: this.#timers.map((t) => ({ when: t.when, task: t.waiter, label: `${seconds(t.when)} s → wake ${t.waiter}` })),
       tasks: this.#tasks.map((task) => ({
         name: task.name,
         coro: task.coro.call,

@@ -2,7 +2,7 @@
 
 import { proxy } from 'comlink'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
-import { ControlField } from '@/components/demo-kit/control-field'
+import { DemoControl } from '@/components/demo-kit/control-field'
 import { choice } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
@@ -187,14 +187,7 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
       runLabel="the Python"
       controls={
         <>
-          <ControlField
-            name="example"
-            spec={controls.example}
-            raw={demo.raws.example}
-            error={demo.errors.example}
-            disabled={running}
-            onChange={(raw) => demo.setRaw('example', raw)}
-          />
+          <DemoControl demo={demo} name="example" disabled={running} />
           <div className="control control-text py-editor" data-control="code">
             <label htmlFor={editorId} className="control-label">
               Python code{' '}
@@ -241,11 +234,11 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
           <progress id={`${editorId}-progress`} max={progress.total} value={progress.phase === 'download' ? progress.loaded : undefined} />
         </div>
       ) : null}
-      <section ref={output} aria-labelledby={`${editorId}-out`} className="py-output-box">
-        <h4 id={`${editorId}-out`} className="py-label">
+      <section ref={output} aria-labelledby={`${editorId}-out`} className="demo-box">
+        <h4 id={`${editorId}-out`} className="py-label demo-label">
           Output {version ? <span className="py-version">{version}</span> : null}
         </h4>
-        <pre className="py-output" role="log" tabIndex={0}>
+        <pre className="py-output demo-log" role="log" tabIndex={0}>
           {lines.length
             ? lines.map((line, i) => (
                 <span key={i} data-stream={line.stream}>

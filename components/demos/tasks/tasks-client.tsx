@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react'
 import { useId, useState } from 'react'
-import { ControlField } from '@/components/demo-kit/control-field'
+import { DemoControl } from '@/components/demo-kit/control-field'
 import { choice, int } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
@@ -63,17 +63,7 @@ export function TasksClient({ twins, helper }: { twins: Twins; helper: Twin }) {
   })
   const running = demo.state === 'running'
   const pattern = demo.values?.pattern ?? (patternIds.includes(demo.raws.pattern as PatternId) ? (demo.raws.pattern as PatternId) : 'gather')
-  const field = (name: keyof typeof controls) => (
-    <ControlField
-      key={name}
-      name={name}
-      spec={controls[name]}
-      raw={demo.raws[name]}
-      error={demo.errors[name]}
-      disabled={running}
-      onChange={(raw) => demo.setRaw(name, raw)}
-    />
-  )
+  const field = (name: keyof typeof controls) => <DemoControl key={name} demo={demo} name={name} disabled={running} />
 
   return (
     <DemoFrame
@@ -89,11 +79,11 @@ export function TasksClient({ twins, helper }: { twins: Twins; helper: Twin }) {
         </>
       }
     >
-      <section aria-labelledby={`${ids}-log`} className="tasks-log-box">
-        <h4 id={`${ids}-log`} className="tasks-twin-label">
+      <section aria-labelledby={`${ids}-log`} className="demo-box">
+        <h4 id={`${ids}-log`} className="demo-label">
           Log
         </h4>
-        <pre className="tasks-log">
+        <pre className="tasks-log demo-log">
           {log.length ? log.map((line) => `${(line.t / 1000).toFixed(1)} s  ${line.message}`).join('\n') : 'Run the pattern to see its log.'}
         </pre>
       </section>
@@ -102,11 +92,11 @@ export function TasksClient({ twins, helper }: { twins: Twins; helper: Twin }) {
       </p>
       <div className="tasks-twins">
         <div>
-          <p className="tasks-twin-label">Python (asyncio)</p>
+          <p className="demo-label">Python (asyncio)</p>
           {twins[pattern].python}
         </div>
         <div>
-          <p className="tasks-twin-label">TypeScript (Promises): this runs</p>
+          <p className="demo-label">TypeScript (Promises): this runs</p>
           {twins[pattern].typescript}
         </div>
       </div>

@@ -1,0 +1,56 @@
+import { seconds } from '@/lib/format'
+import type { Snapshot } from './scheduler'
+
+type ToolbarProps = {
+  /** The loop is playing (not paused). */
+  playing: boolean
+  /** Back is possible: paused, past the first frame. */
+  canGoBack: boolean
+  /** Step is possible: paused, or before a run. */
+  canStep: boolean
+  ready: boolean
+  /** Loop time shown, in ms. */
+  clock: number
+  onPlay: () => void
+  onBack: () => void
+  onStep: () => void
+}
+
+/** Play or pause, one step back or forward, and the loop's clock. */
+export function PlaybackToolbar({ playing, canGoBack, canStep, ready, clock, onPlay, onBack, onStep }: ToolbarProps) {
+  return (
+    <div className="el-toolbar" role="toolbar" aria-label="Playback">
+      <button type="button" className="button" onClick={onPlay} disabled={!ready}>
+        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
+      </button>
+      <button type="button" className="button" onClick={onBack} disabled={!canGoBack}>
+        <span aria-hidden="true">‹</span> Back
+      </button>
+      <button type="button" className="button" onClick={onStep} disabled={!ready || !canStep}>
+        Step <span aria-hidden="true">›</span>
+      </button>
+      <p className="el-clock">
+        <span className="el-clock-label">loop time</span> {seconds(clock, 1)}
+      </p>
+    </div>
+  )
+}
+
+/** What the loop just did, read out while paused. `of` is the number of the last step when an earlier one is shown. */
+export function EventLine({ frame, of, paused }: { frame: Snapshot | undefined; of: number | null; paused: boolean }) {
+  return (
+    <p className="el-event" aria-live={paused ? 'polite' : 'off'} data-kind={frame?.event.kind}>
+      {frame ? (
+        <>
+          <span className="el-step">
+            Step {frame.step}
+            {of === null ? '' : ` of ${of}`}
+          </span>{' '}
+          {frame.event.text}
+        </>
+      ) : (
+        'Press Run to play the program, or Step to go one step at a time.'
+      )}
+    </p>
+  )
+}
