@@ -2,6 +2,7 @@
 
 import type { ComponentType } from 'react'
 import { use, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { useHydrated } from '@/components/site/use-hydrated'
 import { heldEvents } from './held-events'
 
@@ -138,8 +139,11 @@ export function lazyDemo<P extends object>(load: () => Promise<ComponentType<P>>
         woken = true
         void preload().then(() => {
           if (cancelled) return
-          setTouches(collectTouches(root))
-          setDormant(false)
+          // In one go, so that no key or click lands on the old elements in between.
+          flushSync(() => {
+            setTouches(collectTouches(root))
+            setDormant(false)
+          })
         })
       })
       return () => {
