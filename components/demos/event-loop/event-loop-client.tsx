@@ -6,7 +6,6 @@ import { ControlField } from '@/components/demo-kit/control-field'
 import { choice } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
-import { useHydrated } from '@/components/site/use-hydrated'
 import { exampleIds, examples, type ExampleId } from './examples'
 import { Player } from './player'
 import { EventLoop, type Snapshot, type TaskView } from './scheduler'
@@ -59,7 +58,6 @@ export function EventLoopClient({ sources, highlighted }: Props) {
   const [playing, setPlaying] = useState(true)
   const [example, setExample] = useState<ExampleId>('gather')
   const startPaused = useRef(false)
-  const hydrated = useHydrated()
   const ids = useId()
 
   const demo = useDemo({
@@ -159,13 +157,13 @@ export function EventLoopClient({ sources, highlighted }: Props) {
       <div className="el">
         <div className="el-body">
           <div className="el-toolbar" role="toolbar" aria-label="Playback">
-            <button type="button" className="button" onClick={togglePlay} disabled={!hydrated}>
+            <button type="button" className="button" onClick={togglePlay}>
               <span aria-hidden="true">{running && playing ? '❚❚' : '▶'}</span> {running && playing ? 'Pause' : 'Play'}
             </button>
             <button type="button" className="button" onClick={stepBack} disabled={!running || shown === 0 || !paused}>
               <span aria-hidden="true">‹</span> Back
             </button>
-            <button type="button" className="button" onClick={stepForward} disabled={!hydrated || (running && !paused)}>
+            <button type="button" className="button" onClick={stepForward} disabled={running && !paused}>
               Step <span aria-hidden="true">›</span>
             </button>
             <p className="el-clock">
