@@ -97,7 +97,7 @@ function replayClicks(wrapper: HTMLElement, { clicks }: Touches) {
  * with their values, Run) and the browser keeps that HTML as it is, not hydrated, so nothing moves
  * and keyboards and screen readers find it at once. Its chunk is fetched when it comes within a
  * viewport of the screen, when the learner points at, focuses or types in it, or when a preset link
- * names it; then the demo renders in place of its server HTML, the same elements, and is handed the
+ * names it; then the demo renders in place of its server HTML, with the same markup, and is handed the
  * focus, typed values and clicks made meanwhile.
  *
  * (Not a `<Suspense>` boundary around a hydration that waits: React's server renderer moves a large
@@ -110,10 +110,17 @@ export function lazyDemo<P extends object>(load: () => Promise<ComponentType<P>>
   let loading: Promise<ComponentType<P>> | undefined
   let loaded: ComponentType<P> | undefined
   const preload = () =>
-    (loading ??= load().then((component) => {
-      loaded = component
-      return component
-    }))
+    (loading ??= load().then(
+      (component) => {
+        loaded = component
+        return component
+      },
+      (error: unknown) => {
+        // A chunk that failed to arrive (offline, a new deploy) is asked for again next time.
+        loading = undefined
+        throw error
+      },
+    ))
 
   function Loaded(props: P) {
     // The module's export, the same on every render; once loaded, rendered without suspending.
@@ -137,14 +144,18 @@ export function lazyDemo<P extends object>(load: () => Promise<ComponentType<P>>
       const stop = watch(root, () => {
         if (woken) return
         woken = true
-        void preload().then(() => {
-          if (cancelled) return
-          // In one go, so that no key or click lands on the old elements in between.
-          flushSync(() => {
-            setTouches(collectTouches(root))
-            setDormant(false)
-          })
-        })
+        preload().then(
+          () => {
+            if (cancelled) return
+            // In one go, so that no key or click lands on the old elements in between.
+            flushSync(() => {
+              setTouches(collectTouches(root))
+              setDormant(false)
+            })
+          },
+          // The server's HTML stays; the next approach or touch tries again.
+          () => (woken = false),
+        )
       })
       return () => {
         cancelled = true
