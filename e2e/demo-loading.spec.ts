@@ -34,7 +34,8 @@ test('a demo far below the fold loads its code only when scrolled near, then run
   const before = new Set(scripts)
   const top = await deadlock.evaluate((el) => el.getBoundingClientRect().top + scrollY)
 
-  await deadlock.scrollIntoViewIfNeeded()
+  // The wrapper stays; the demo's elements are replaced when it comes alive, perhaps mid-scroll.
+  await loading(page, 'deadlock').scrollIntoViewIfNeeded()
   await expect(loading(page, 'deadlock')).toHaveAttribute('data-lazy-demo', 'live')
   expect([...scripts].filter((url) => !before.has(url)).length, 'scripts fetched on scrolling to the demo').toBeGreaterThan(0)
   // The live demo took the place of its server HTML exactly.
@@ -101,7 +102,7 @@ test.describe('every demo is in the page as served, before any script runs', () 
         await expect(shell.getByRole('button', { name: /^Run/ })).toBeEnabled()
         // The values the live demo starts from, already in the served fields.
         const live = demo(page, id)
-        await live.scrollIntoViewIfNeeded()
+        await loading(page, id).scrollIntoViewIfNeeded()
         await expect(loading(page, id)).toHaveAttribute('data-lazy-demo', 'live')
         const values = (root: typeof live) =>
           root.locator('input, textarea').evaluateAll((fields) =>
