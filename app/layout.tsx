@@ -2,6 +2,7 @@ import { GeistMono } from 'geist/font/mono'
 import { GeistSans } from 'geist/font/sans'
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
+import { holdEventsScript } from '@/components/demo-kit/held-events'
 import { SiteHeader } from '@/components/site/site-header'
 import { themeScript } from '@/components/site/theme'
 import './globals.css'
@@ -25,6 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script dangerouslySetInnerHTML={{ __html: holdEventsScript }} />
       </head>
       <body>
         <a href="#content" className="skip-link">

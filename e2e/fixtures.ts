@@ -42,6 +42,17 @@ export { expect }
 /** A demo's root, by its public id. */
 export const demo = (page: Page, id: string) => page.locator(`[data-demo="${id}"]`)
 
+/**
+ * Brings a demo near and waits for its code to have loaded and taken over its server HTML: keys
+ * pressed before then are lost (clicks are held and replayed).
+ */
+export async function demoLive(page: Page, id: string) {
+  // The wrapper, not the demo's root: the live demo's elements replace the server's, perhaps mid-scroll.
+  const wrapper = page.locator('[data-lazy-demo]', { has: demo(page, id) })
+  await wrapper.scrollIntoViewIfNeeded()
+  await expect(wrapper).toHaveAttribute('data-lazy-demo', 'live')
+}
+
 /** One of a demo's figures (a `<Stat>`), found by its label: the value beside the term. */
 export const figure = (root: Locator, label: string) =>
   root.getByRole('term').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).locator('xpath=following-sibling::dd[1]')

@@ -1,12 +1,9 @@
-import type { Page } from '@playwright/test'
-import { demo, expect, expectAccessible, runDemo, stopRun, test, trackWorkers, withoutIsolation } from './fixtures'
+import { demo, demoLive, expect, expectAccessible, runDemo, stopRun, test, trackWorkers, withoutIsolation } from './fixtures'
 
 const lesson = '/learn/thread-safety'
 
-/** Keys pressed before hydration would be lost: the Run button is enabled only once the page is live. */
-async function ready(page: Page, id: string) {
-  await expect(demo(page, id).getByRole('button', { name: /^Run/ })).toBeEnabled()
-}
+/** Keys pressed before the demo is live would be lost. */
+const ready = demoLive
 
 type CounterResult = { interpreter: string; expected: number; actual: number; ms: number }
 
@@ -180,6 +177,8 @@ test.describe('served without the cross-origin isolation headers', () => {
     await page.goto(lesson)
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false)
     for (const id of ['counter', 'semaphore', 'deadlock']) {
+      // A demo says so once its code has loaded, as it nears the screen.
+      await demoLive(page, id)
       await expect(demo(page, id).getByRole('note')).toContainText('only allow on cross-origin isolated pages')
     }
     const counter = demo(page, 'counter')

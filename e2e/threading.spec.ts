@@ -1,4 +1,4 @@
-import { demo, expect, figure, runDemo, test, trackWorkers, withoutIsolation } from './fixtures'
+import { demo, demoLive, expect, figure, runDemo, test, trackWorkers, withoutIsolation } from './fixtures'
 
 const lesson = '/learn/threading'
 
@@ -47,6 +47,8 @@ test.describe('served without the cross-origin isolation headers', () => {
     await page.goto(lesson)
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false)
     const threads = demo(page, 'threads')
+    // The demo says so once its code has loaded, as it nears the screen.
+    await demoLive(page, 'threads')
     await expect(threads.getByRole('note')).toContainText('only allow on cross-origin isolated pages')
     await threads.getByRole('button', { name: /^Run/ }).click()
     await expect(threads).toHaveAttribute('data-state', 'error')

@@ -2,7 +2,6 @@
 
 import type { ReactNode } from 'react'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
-import { useHydrated } from '@/components/site/use-hydrated'
 import { ControlField } from './control-field'
 import { presetSearch, type ControlSpecs } from './controls'
 import { useDemoSlots } from './demo-slots'
@@ -44,7 +43,6 @@ export function DemoFrame<C extends ControlSpecs, R>({
     section.current?.focus({ preventScroll: true })
   }, [linked])
   const running = demo.state === 'running'
-  const hydrated = useHydrated()
   // One lasting callback per control, so a control's field redraws only when its own props change,
   // not every time a demo's live view does.
   const { controls: specs, setRaw } = demo
@@ -90,14 +88,13 @@ export function DemoFrame<C extends ControlSpecs, R>({
           {title}
         </h3>
         <div className="demo-tools">
-          {/* Like Run, the tools wait for hydration: a click before it would be lost. */}
-          <button type="button" className="demo-tool" onClick={copyLink} disabled={!hydrated}>
+          {/* Enabled in the server's HTML, as Run is: a click before hydration is held and replayed (lazy-demo.tsx). */}
+          <button type="button" className="demo-tool" onClick={copyLink}>
             Copy link
           </button>
           <button
             type="button"
             className="demo-tool"
-            disabled={!hydrated}
             onClick={() => (fullscreen ? document.exitFullscreen() : section.current?.requestFullscreen())}
           >
             {fullscreen ? 'Exit full screen' : 'Full screen'}
@@ -122,8 +119,7 @@ export function DemoFrame<C extends ControlSpecs, R>({
           void demo.run()
         }}
       >
-        {/* Until the page hydrates, a control would take input that React then drops: it waits, as Run does. */}
-        <fieldset className="demo-controls-fields" disabled={!hydrated}>
+        <fieldset className="demo-controls-fields">
           {controls ??
             (Object.keys(demo.controls) as (keyof C & string)[]).map((name) => (
               <ControlField
@@ -138,7 +134,7 @@ export function DemoFrame<C extends ControlSpecs, R>({
             ))}
         </fieldset>
         <div className="demo-actions">
-          <button type="submit" className="button button-primary" disabled={running || !hydrated}>
+          <button type="submit" className="button button-primary" disabled={running}>
             <span aria-hidden="true">▶</span> Run{runLabel ? ` ${runLabel}` : ''}
           </button>
           <button type="button" className="button" disabled={!running} onClick={demo.stop}>

@@ -1,31 +1,51 @@
 'use client'
 
-import dynamic from 'next/dynamic'
+import { lazyDemo } from '@/components/demo-kit/lazy-demo'
+// Every demo's stylesheet comes with the page, though its code does not: the demo's server HTML
+// is on the page from the start and must look as it will once the demo is live (6 KiB gzip in all).
+import './async-fetch/async-fetch.css'
+import './chooser-demo.css'
+import './event-loop/event-loop.css'
+import './gil-demo.css'
+import './memory-demo.css'
+import './pipe-demo.css'
+import './pool-map-demo.css'
+import './pool-speedup-demo.css'
+import './process-demo.css'
+import './python/python.css'
+import './queue-demo.css'
+import './scraper.css'
+import './speedup-chart.css'
+import './startup-demo.css'
+import './tasks/tasks.css'
+import './yaml-demo.css'
+import './yaml-editor.css'
 
 /**
  * Every live demo, each in a chunk of its own. Lessons import their demos from here, never from
  * the demo's module: the one lesson route reaches every lesson, and a plain import would ship all
  * demos with every lesson (Turbopack puts a route's client components in shared chunks). Rendered
- * on the server as usual; the browser loads only the chunks of the demos on the page.
+ * whole on the server; the browser loads a demo's chunk only when the demo nears the screen, is
+ * touched, or is named by a preset link (see `lazyDemo`).
  */
-export const AsyncFetchDemo = dynamic(() => import('./async-fetch/async-fetch-demo').then((m) => m.AsyncFetchDemo))
-export const ChooserDemo = dynamic(() => import('./chooser-demo').then((m) => m.ChooserDemo))
-export const CoresDemo = dynamic(() => import('./cores-demo').then((m) => m.CoresDemo))
-export const CounterDemo = dynamic(() => import('./counter-demo').then((m) => m.CounterDemo))
-export const DeadlockDemo = dynamic(() => import('./deadlock-demo').then((m) => m.DeadlockDemo))
-export const EventLoopClient = dynamic(() => import('./event-loop/event-loop-client').then((m) => m.EventLoopClient))
-export const GilDemo = dynamic(() => import('./gil-demo').then((m) => m.GilDemo))
-export const MemoryDemo = dynamic(() => import('./memory-demo').then((m) => m.MemoryDemo))
-export const PipeDemo = dynamic(() => import('./pipe-demo').then((m) => m.PipeDemo))
-export const PoolMapDemo = dynamic(() => import('./pool-map-demo').then((m) => m.PoolMapDemo))
-export const PoolSpeedupDemo = dynamic(() => import('./pool-speedup-demo').then((m) => m.PoolSpeedupDemo))
-export const ProcessDemo = dynamic(() => import('./process-demo').then((m) => m.ProcessDemo))
-export const PythonClient = dynamic(() => import('./python/python-client').then((m) => m.PythonClient))
-export const QueueDemo = dynamic(() => import('./queue-demo').then((m) => m.QueueDemo))
-export const RaceStepperDemo = dynamic(() => import('./race-stepper-demo').then((m) => m.RaceStepperDemo))
-export const ScraperDemo = dynamic(() => import('./scraper-demo').then((m) => m.ScraperDemo))
-export const SemaphoreDemo = dynamic(() => import('./semaphore-demo').then((m) => m.SemaphoreDemo))
-export const StartupDemo = dynamic(() => import('./startup-demo').then((m) => m.StartupDemo))
-export const TasksClient = dynamic(() => import('./tasks/tasks-client').then((m) => m.TasksClient))
-export const ThreadsDemo = dynamic(() => import('./threads-demo').then((m) => m.ThreadsDemo))
-export const YamlDemo = dynamic(() => import('./yaml-demo').then((m) => m.YamlDemo))
+export const AsyncFetchDemo = lazyDemo(() => import('./async-fetch/async-fetch-demo').then((m) => m.AsyncFetchDemo))
+export const ChooserDemo = lazyDemo(() => import('./chooser-demo').then((m) => m.ChooserDemo))
+export const CoresDemo = lazyDemo(() => import('./cores-demo').then((m) => m.CoresDemo))
+export const CounterDemo = lazyDemo(() => import('./counter-demo').then((m) => m.CounterDemo))
+export const DeadlockDemo = lazyDemo(() => import('./deadlock-demo').then((m) => m.DeadlockDemo))
+export const EventLoopClient = lazyDemo(() => import('./event-loop/event-loop-client').then((m) => m.EventLoopClient))
+export const GilDemo = lazyDemo(() => import('./gil-demo').then((m) => m.GilDemo))
+export const MemoryDemo = lazyDemo(() => import('./memory-demo').then((m) => m.MemoryDemo))
+export const PipeDemo = lazyDemo(() => import('./pipe-demo').then((m) => m.PipeDemo))
+export const PoolMapDemo = lazyDemo(() => import('./pool-map-demo').then((m) => m.PoolMapDemo))
+export const PoolSpeedupDemo = lazyDemo(() => import('./pool-speedup-demo').then((m) => m.PoolSpeedupDemo))
+export const ProcessDemo = lazyDemo(() => import('./process-demo').then((m) => m.ProcessDemo))
+export const PythonClient = lazyDemo(() => import('./python/python-client').then((m) => m.PythonClient))
+export const QueueDemo = lazyDemo(() => import('./queue-demo').then((m) => m.QueueDemo))
+export const RaceStepperDemo = lazyDemo(() => import('./race-stepper-demo').then((m) => m.RaceStepperDemo))
+export const ScraperDemo = lazyDemo(() => import('./scraper-demo').then((m) => m.ScraperDemo))
+export const SemaphoreDemo = lazyDemo(() => import('./semaphore-demo').then((m) => m.SemaphoreDemo))
+export const StartupDemo = lazyDemo(() => import('./startup-demo').then((m) => m.StartupDemo))
+export const TasksClient = lazyDemo(() => import('./tasks/tasks-client').then((m) => m.TasksClient))
+export const ThreadsDemo = lazyDemo(() => import('./threads-demo').then((m) => m.ThreadsDemo))
+export const YamlDemo = lazyDemo(() => import('./yaml-demo').then((m) => m.YamlDemo))

@@ -1,7 +1,6 @@
 'use client'
 
 import { useImperativeHandle, useRef, type ReactNode, type Ref } from 'react'
-import { useHydrated } from '@/components/site/use-hydrated'
 import './yaml-editor.css'
 
 /** A place in the text to mark: 1-based line and column, and how many characters. */
@@ -60,8 +59,6 @@ function Highlights({ source, marks }: { source: string; marks: Mark[] }) {
  */
 export function YamlEditor({ id, value, onChange, marks, errorLines, disabled, invalid, describedBy, rows = 12, ref }: YamlEditorProps) {
   const editor = useRef<HTMLTextAreaElement>(null)
-  // Text typed before hydration would be lost when React takes over the textarea: read-only until then.
-  const hydrated = useHydrated()
   const backdrop = useRef<HTMLPreElement>(null)
   const gutter = useRef<HTMLDivElement>(null)
   useImperativeHandle(ref, () => ({
@@ -104,7 +101,6 @@ export function YamlEditor({ id, value, onChange, marks, errorLines, disabled, i
           autoCapitalize="off"
           autoComplete="off"
           disabled={disabled}
-          readOnly={!hydrated}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}

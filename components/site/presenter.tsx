@@ -6,7 +6,7 @@ import { useHydrated } from './use-hydrated'
 
 /** Where a new slide starts: the lesson title, each section, each demo, each question. */
 const startsSlide = (el: Element, i: number) =>
-  i === 0 || el.tagName === 'H2' || el.hasAttribute('data-demo') || el.hasAttribute('data-check')
+  i === 0 || el.tagName === 'H2' || el.hasAttribute('data-demo') || el.hasAttribute('data-lazy-demo') || el.hasAttribute('data-check')
 
 
 /** The lesson's slides: runs of the article's top-level elements, each starting at a slide start. */
@@ -91,7 +91,7 @@ export function Presenter() {
       } else if (event.key === 'Escape' && !document.fullscreenElement) {
         leave()
       } else if (event.key === 'f' || event.key === 'F') {
-        const demo = document.querySelector('article.lesson [data-demo]:not([data-offstage])')
+        const demo = [...document.querySelectorAll('article.lesson [data-demo]')].find((el) => !el.closest('[data-offstage]'))
         if (demo && !document.fullscreenElement) void demo.requestFullscreen()
       }
     }

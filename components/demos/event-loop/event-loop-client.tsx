@@ -3,7 +3,6 @@
 import type { ReactNode } from 'react'
 import { DemoControl } from '@/components/demo-kit/control-field'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
-import { useHydrated } from '@/components/site/use-hydrated'
 import { CodeWithMarkers } from './code-with-markers'
 import { examples, type ExampleId } from './examples'
 import { OutputPanel, ReadyPanel, RunningPanel, TasksPanel, TimersPanel } from './loop-panels'
@@ -22,7 +21,6 @@ type Props = {
 export function EventLoopClient({ sources, highlighted }: Props) {
   const loop = useLoopPlayback(sources)
   const { demo, frame, example, running } = loop
-  const hydrated = useHydrated()
 
   return (
     <DemoFrame
@@ -43,7 +41,6 @@ export function EventLoopClient({ sources, highlighted }: Props) {
             playing={loop.playing}
             canGoBack={loop.paused && loop.shown > 0}
             canStep={!running || loop.paused}
-            ready={hydrated}
             clock={loop.clock}
             onPlay={loop.togglePlay}
             onBack={loop.stepBack}

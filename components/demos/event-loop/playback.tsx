@@ -8,7 +8,6 @@ type ToolbarProps = {
   canGoBack: boolean
   /** Step is possible: paused, or before a run. */
   canStep: boolean
-  ready: boolean
   /** Loop time shown, in ms. */
   clock: number
   onPlay: () => void
@@ -17,16 +16,16 @@ type ToolbarProps = {
 }
 
 /** Play or pause, one step back or forward, and the loop's clock. */
-export function PlaybackToolbar({ playing, canGoBack, canStep, ready, clock, onPlay, onBack, onStep }: ToolbarProps) {
+export function PlaybackToolbar({ playing, canGoBack, canStep, clock, onPlay, onBack, onStep }: ToolbarProps) {
   return (
     <div className="el-toolbar" role="toolbar" aria-label="Playback">
-      <button type="button" className="button" onClick={onPlay} disabled={!ready}>
+      <button type="button" className="button" onClick={onPlay}>
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
       </button>
       <button type="button" className="button" onClick={onBack} disabled={!canGoBack}>
         <span aria-hidden="true">‹</span> Back
       </button>
-      <button type="button" className="button" onClick={onStep} disabled={!ready || !canStep}>
+      <button type="button" className="button" onClick={onStep} disabled={!canStep}>
         Step <span aria-hidden="true">›</span>
       </button>
       <p className="el-clock">
