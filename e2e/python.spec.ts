@@ -6,7 +6,7 @@ import { checkEnding } from '../lib/python/listing'
 import { recorded } from '../lib/python/recorded'
 import { checkListing, declaredRuns, expectationOf, listingFiles, listingsDir, runListing } from '../lib/python/run-listing'
 import { baseURL } from '../playwright.config'
-import { demo, expect, runDemo, test } from './fixtures'
+import { demo, demoLive, expect, runDemo, test } from './fixtures'
 
 // The listings that talk to this site run here, against the production server; the others run in
 // the unit tests (content/python/cpython.test.ts).
@@ -61,6 +61,8 @@ test.describe('CPython in the browser (Pyodide)', () => {
     await page.goto('/learn/asyncio')
     const python = demo(page, 'python')
     await expect(python.getByRole('textbox', { name: /Python code/ })).toHaveValue(/async def fetch_data\(\):/)
+    // The observer below watches the live demo: its elements replace the server's when it comes alive.
+    await demoLive(page, 'python')
     // Every label the progress bar shows, as it is drawn: the load may take well under a second.
     await python.evaluate((root) => {
       const shown: string[] = []
