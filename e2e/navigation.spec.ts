@@ -95,3 +95,26 @@ test.describe('on a phone', () => {
     expect(overflow).toBeLessThanOrEqual(0)
   })
 })
+
+test('a lesson prefetches only its pager on load; a sidebar lesson when the reader points at it', async ({ page }) => {
+  const slugs = writtenSlugs()
+  const [first, second, third] = slugs
+  const prefetched = new Set<string>()
+  page.on('request', (request) => {
+    if (request.headers()['next-router-prefetch']) prefetched.add(new URL(request.url()).pathname)
+  })
+  await page.goto(`/learn/${second}`)
+  await page.waitForLoadState('networkidle')
+  // The pager's previous and next lessons, and the header's home link: never the whole sidebar.
+  for (const path of prefetched) expect(['/', `/learn/${first}`, `/learn/${third}`]).toContain(path)
+
+  const sidebar = page.getByRole('navigation', { name: 'Lessons' })
+  const far = `/learn/${slugs.at(-1)}`
+  expect(prefetched).not.toContain(far)
+  const link = sidebar.locator(`a[href="${far}"]`).filter({ visible: true })
+  const request = page.waitForRequest((r) => new URL(r.url()).pathname === far && Boolean(r.headers()['next-router-prefetch']))
+  await link.hover()
+  await request
+  await link.click()
+  await expect(page).toHaveURL(far)
+})

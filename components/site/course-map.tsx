@@ -1,6 +1,6 @@
 'use client'
 
-import Link from 'next/link'
+import { IntentLink } from './intent-link'
 import { useState } from 'react'
 import type { Lesson } from '@/content/lessons'
 import { isAnswered, isLessonDone, resetProgress, useProgress } from './progress'
@@ -50,7 +50,7 @@ export function CourseMap({ lessons }: { lessons: Lesson[] }) {
           const answered = lesson.checks.filter((id) => isAnswered(progress[lesson.slug]?.answers?.[id])).length
           return (
             <li key={lesson.slug}>
-              <Link href={`/learn/${lesson.slug}`} className="course-item" data-done={finished || undefined}>
+              <IntentLink href={`/learn/${lesson.slug}`} className="course-item" data-done={finished || undefined}>
                 <span className="course-number" aria-hidden="true">
                   {finished ? '✓' : String(lesson.number).padStart(2, '0')}
                 </span>
@@ -61,7 +61,7 @@ export function CourseMap({ lessons }: { lessons: Lesson[] }) {
                     {finished ? 'Done' : answered ? `${answered} of ${lesson.checks.length} questions answered` : null}
                   </span>
                 </span>
-              </Link>
+              </IntentLink>
             </li>
           )
         })}

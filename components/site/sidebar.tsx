@@ -1,6 +1,6 @@
 'use client'
 
-import Link from 'next/link'
+import { IntentLink } from './intent-link'
 import { usePathname } from 'next/navigation'
 import type { Lesson } from '@/content/lessons'
 import { isLessonDone, useProgress } from './progress'
@@ -17,7 +17,7 @@ export function Sidebar({ lessons }: { lessons: Lesson[] }) {
         const done = isLessonDone(progress, lesson.slug, lesson.checks)
         return (
           <li key={lesson.slug}>
-            <Link href={href} aria-current={pathname === href ? 'page' : undefined} className="sidebar-link">
+            <IntentLink href={href} aria-current={pathname === href ? 'page' : undefined} className="sidebar-link">
               <span className="sidebar-number" aria-hidden="true">
                 {done ? '✓' : lesson.number}
               </span>
@@ -25,7 +25,7 @@ export function Sidebar({ lessons }: { lessons: Lesson[] }) {
                 {lesson.title}
                 {done ? <span className="sr-only"> (done)</span> : null}
               </span>
-            </Link>
+            </IntentLink>
           </li>
         )
       })}
