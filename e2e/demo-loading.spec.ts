@@ -79,6 +79,24 @@ test('Tab to the Run of a demo whose code has not arrived, press Enter: it runs,
   expect(result.ms).toBeLessThan(2_000)
 })
 
+test('a field selected as the demo comes alive stays selected: the next keys replace its text', async ({ page }) => {
+  await page.goto('/learn/threading', { waitUntil: 'networkidle' })
+  const release = await slowScripts(page)
+  const threads = demo(page, 'threads')
+  const seconds = threads.getByRole('textbox', { name: /^Each sleeps/ })
+  const before = await seconds.inputValue()
+  await seconds.focus()
+  await page.keyboard.press('ControlOrMeta+A')
+  await expect(loading(page, 'threads')).toHaveAttribute('data-lazy-demo', 'waiting')
+
+  release()
+  await expect(loading(page, 'threads')).toHaveAttribute('data-lazy-demo', 'live')
+  await expect(seconds).toBeFocused()
+  await page.keyboard.type('0.4')
+  await expect(seconds).toHaveValue('0.4')
+  expect(before).not.toBe('0.4')
+})
+
 test('a preset link to a demo far below the fold loads it at once and runs it on arrival', async ({ page }) => {
   await page.goto('/learn/thread-safety?demo=deadlock&order=global&timeout=2&run=1')
   const deadlock = demo(page, 'deadlock')

@@ -51,10 +51,25 @@ const nodeAt = (root: Node, path: number[]) => path.reduce<Node | undefined>((no
  * ticked, and clicks held by `holdEventsScript`. Kept by position, since the demo's own render
  * replaces those elements with the same ones, React's this time.
  */
-type Touches = { focus?: number[]; values: { path: number[]; value: string; checked: boolean }[]; clicks: number[][] }
+type Touches = {
+  focus?: number[]
+  /** The focused text field's selection or caret: typing goes on where it would have. */
+  selection?: [start: number, end: number, direction: 'forward' | 'backward' | 'none']
+  values: { path: number[]; value: string; checked: boolean }[]
+  clicks: number[][]
+}
+
+/** A text field's selection, where it has one (text, search, url, tel, password, textarea). */
+function selectionOf(node: Element | null): Touches['selection'] {
+  if (!(node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement)) return undefined
+  const { selectionStart, selectionEnd, selectionDirection } = node
+  return selectionStart === null || selectionEnd === null ? undefined : [selectionStart, selectionEnd, selectionDirection ?? 'none']
+}
 
 function collectTouches(wrapper: HTMLElement): Touches {
-  const focus = wrapper.contains(document.activeElement) ? pathTo(wrapper, document.activeElement!) : undefined
+  const focused = wrapper.contains(document.activeElement) ? document.activeElement : null
+  const focus = focused ? pathTo(wrapper, focused) : undefined
+  const selection = selectionOf(focused)
   const values = [...wrapper.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
     .filter((field) =>
       field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio')
@@ -65,11 +80,11 @@ function collectTouches(wrapper: HTMLElement): Touches {
   const held = heldEvents()
   const clicks = held.filter((target) => wrapper.contains(target)).map((target) => pathTo(wrapper, target))
   held.splice(0, held.length, ...held.filter((target) => !wrapper.contains(target)))
-  return { focus, values, clicks }
+  return { focus, selection, values, clicks }
 }
 
 /** Gives the same touches to the elements now in those places, through the events React listens to. */
-function restoreValuesAndFocus(wrapper: HTMLElement, { focus, values }: Touches) {
+function restoreValuesAndFocus(wrapper: HTMLElement, { focus, selection, values }: Touches) {
   for (const { path, value, checked } of values) {
     const field = nodeAt(wrapper, path)
     if (field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio')) {
@@ -83,6 +98,8 @@ function restoreValuesAndFocus(wrapper: HTMLElement, { focus, values }: Touches)
   }
   const focused = focus && nodeAt(wrapper, focus)
   if (focused instanceof HTMLElement) focused.focus({ preventScroll: true })
+  // A field selected (or half typed in) as the demo came alive: the next keys replace the same text.
+  if (selection && (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement)) focused.setSelectionRange(...selection)
 }
 function replayClicks(wrapper: HTMLElement, { clicks }: Touches) {
   for (const path of clicks) {
