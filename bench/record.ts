@@ -30,7 +30,11 @@ type Watched = HTMLElement & { settled?: Promise<string> }
  * page reports the change itself: a polling wait would run a script on the page's main thread every
  * few hundred ms, and there it would delay the messages workers are waiting for.
  */
-function watch(demo: Locator, now: boolean) {
+async function watch(demo: Locator, now: boolean) {
+  // The live demo's elements replace the server's when its code arrives (lazyDemo): watch those.
+  const wrapper = demo.locator('xpath=ancestor::div[@data-lazy-demo][1]')
+  await wrapper.scrollIntoViewIfNeeded()
+  await wrapper.and(demo.page().locator('[data-lazy-demo="live"]')).waitFor()
   return demo.evaluate((el: Watched, now) => {
     const ended = () => ['done', 'error'].includes(el.dataset.state ?? '')
     el.settled = new Promise((resolve) => {
