@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { demo, expect, routes, test } from './fixtures'
+import { demo, expect, routes, slowScripts, test } from './fixtures'
 
 /** The wrapper `lazyDemo` puts around a demo: `data-lazy-demo` is `waiting` until the demo's code has run. */
 const loading = (page: Page, id: string) => page.locator('[data-lazy-demo]', { has: demo(page, id) })
@@ -11,17 +11,6 @@ function scriptsFetched(page: Page) {
     if (request.resourceType() === 'script') urls.add(request.url())
   })
   return urls
-}
-
-/** Holds back every script fetched from now on until `release()`: a demo's code, on a slow network. */
-async function slowScripts(page: Page) {
-  let release!: () => void
-  const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/_next/static/**/*.js', async (route) => {
-    await released
-    await route.continue()
-  })
-  return release
 }
 
 test('a demo far below the fold loads its code only when scrolled near, then runs', async ({ page }) => {

@@ -53,6 +53,17 @@ export async function demoLive(page: Page, id: string) {
   await expect(wrapper).toHaveAttribute('data-lazy-demo', 'live')
 }
 
+/** Holds back every script fetched from now on until `release()`: a demo's code, on a slow network. */
+export async function slowScripts(page: Page) {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/_next/static/**/*.js', async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
+
 /** One of a demo's figures (a `<Stat>`), found by its label: the value beside the term. */
 export const figure = (root: Locator, label: string) =>
   root.getByRole('term').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).locator('xpath=following-sibling::dd[1]')

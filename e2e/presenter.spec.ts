@@ -1,5 +1,5 @@
 import { writtenSlugs } from '../content/written'
-import { demo, expect, expectAccessible, test } from './fixtures'
+import { demo, expect, expectAccessible, slowScripts, test } from './fixtures'
 
 const lesson = `/learn/${writtenSlugs()[0]}`
 
@@ -85,4 +85,21 @@ test('projected at 1280×720, a demo shows its result and live view beside the c
   expect(live!.x).toBeGreaterThan(controls!.x + controls!.width)
   expect(status!.y + status!.height).toBeLessThan(bar!.y)
   expect(live!.y + 100).toBeLessThan(bar!.y)
+})
+
+test('F on a demo whose code is still arriving shows the live demo full screen once it comes', async ({ page }) => {
+  await page.goto('/learn/thread-safety', { waitUntil: 'networkidle' })
+  await page.getByRole('button', { name: 'Present' }).click()
+  const release = await slowScripts(page)
+  const counter = demo(page, 'counter')
+  for (let i = 0; i < 40 && !(await counter.isVisible()); i++) await page.keyboard.press('ArrowRight')
+  const wrapper = page.locator('[data-lazy-demo]', { has: counter })
+  await expect(wrapper).toHaveAttribute('data-lazy-demo', 'waiting')
+  await page.keyboard.press('f')
+  // Not the server's HTML, which the live demo is about to replace.
+  expect(await page.evaluate(() => document.fullscreenElement)).toBeNull()
+  release()
+  await expect(wrapper).toHaveAttribute('data-lazy-demo', 'live')
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('data-demo'))).toBe('counter')
+  await expect(counter.getByRole('button', { name: 'Exit full screen' })).toBeVisible()
 })

@@ -25,6 +25,29 @@ const labelOf = (slide: Element[]) =>
   slide[0]?.textContent?.slice(0, 80) ??
   ''
 
+/** The demo on the slide on screen. */
+const demoOnSlide = () => [...document.querySelectorAll('article.lesson [data-demo]')].find((el) => !el.closest('[data-offstage]'))
+
+/**
+ * Shows the slide's demo full screen. A demo whose code is still arriving (lazyDemo) is about to
+ * replace its server HTML, which would take the full screen with it: wait for the live one. It
+ * comes well within the key press's activation window, which full screen needs.
+ */
+async function showDemoFullScreen() {
+  const wrapper = demoOnSlide()?.closest('[data-lazy-demo]')
+  if (wrapper && wrapper.getAttribute('data-lazy-demo') !== 'live') {
+    await new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (wrapper.getAttribute('data-lazy-demo') !== 'live') return
+        observer.disconnect()
+        resolve()
+      })
+      observer.observe(wrapper, { attributes: true, attributeFilter: ['data-lazy-demo'] })
+    })
+  }
+  await demoOnSlide()?.requestFullscreen()
+}
+
 /**
  * Presenter mode for instructors: large type, one section (or demo, or question) on screen at a
  * time, ← / → to move, F to show the current demo full screen, Esc or P to leave.
@@ -91,8 +114,7 @@ export function Presenter() {
       } else if (event.key === 'Escape' && !document.fullscreenElement) {
         leave()
       } else if (event.key === 'f' || event.key === 'F') {
-        const demo = [...document.querySelectorAll('article.lesson [data-demo]')].find((el) => !el.closest('[data-offstage]'))
-        if (demo && !document.fullscreenElement) void demo.requestFullscreen()
+        if (!document.fullscreenElement) void showDemoFullScreen()
       }
     }
     window.addEventListener('keydown', onKey)
