@@ -2,6 +2,7 @@ import type { MDXComponents } from 'mdx/types'
 import Link from 'next/link'
 import type { ComponentProps } from 'react'
 import { Callout } from '@/components/mdx/callout'
+import { Challenge, Hint, Solution } from '@/components/mdx/challenge'
 import { CheckYourself, Explanation } from '@/components/mdx/check-yourself'
 import { CodeBlock } from '@/components/mdx/code-block'
 import { Demo } from '@/components/mdx/demo'
@@ -31,11 +32,14 @@ const components = {
   pre: CodeBlock,
   table: Table,
   Callout,
+  Challenge,
   CheckYourself,
   Demo,
   Explanation,
+  Hint,
   LessonLink,
   Recap,
+  Solution,
   SourceFile,
   Tab,
   Tabs,

@@ -11,6 +11,8 @@ export type Lesson = LessonMetadata & {
   number: number
   /** Ids of the lesson's `<CheckYourself>` questions: a lesson is done once all are answered. */
   checks: string[]
+  /** Ids of its `<Challenge>`s: solved, they count towards the lesson being done. */
+  challenges: string[]
 }
 
 const metadataSchema = z.object({
@@ -39,8 +41,8 @@ export const getOutline = cache(async (slug: LessonSlug) =>
 export const getLessons = cache(async (): Promise<Lesson[]> =>
   Promise.all(
     writtenSlugs().map(async (slug, index) => {
-      const { metadata, checks } = await getOutline(slug)
-      return { slug, number: index + 1, ...checkedMetadata(slug, metadata), checks }
+      const { metadata, checks, challenges } = await getOutline(slug)
+      return { slug, number: index + 1, ...checkedMetadata(slug, metadata), checks, challenges }
     }),
   ),
 )

@@ -19,7 +19,8 @@ export type Section = { id: string; heading: string; text: string }
 export type Question = { id: string; kind: 'choice' | 'predict'; choices: string[]; answer: number }
 /**
  * `metadata` is the value of `export const metadata = { … }` (plain data only), or null;
- * `checks` are the ids of a lesson's `<CheckYourself>` questions; `predictions`, those of kind "predict".
+ * `checks` are the ids of a lesson's `<CheckYourself>` questions; `predictions`, those of kind "predict";
+ * `challenges`, the ids of its `<Challenge>`s.
  */
 export type Outline = {
   metadata: unknown
@@ -27,6 +28,7 @@ export type Outline = {
   checks: string[]
   predictions: string[]
   questions: Question[]
+  challenges: string[]
   sections: Section[]
 }
 
@@ -113,6 +115,7 @@ export function outline(source: string): Outline {
   const ids = new Map<Heading, string>()
   const toc: TocEntry[] = []
   const questions: Question[] = []
+  const challenges: string[] = []
   let metadata: unknown = null
   visit(tree, (node) => {
     if (node.type === 'mdxjsEsm') {
@@ -124,6 +127,10 @@ export function outline(source: string): Outline {
       if (node.depth === 2 || node.depth === 3) toc.push({ id, text, depth: node.depth })
     } else if (node.type === 'mdxJsxFlowElement' && node.name === 'CheckYourself') {
       questions.push(question(node))
+    } else if (node.type === 'mdxJsxFlowElement' && node.name === 'Challenge') {
+      const id = attribute(node, 'id')
+      if (!id || challenges.includes(id)) throw new Error(`<Challenge id="${id ?? ''}">: needs an id of its own in the lesson`)
+      challenges.push(id)
     }
   })
 
@@ -142,6 +149,44 @@ export function outline(source: string): Outline {
     checks: questions.map((q) => q.id),
     predictions: questions.filter((q) => q.kind === 'predict').map((q) => q.id),
     questions,
+    challenges,
     sections: sections.filter((s) => s.heading || s.text),
   }
+}
+
+/**
+ * A `<Challenge>` as written, for tests that check it against CPython: the components inside it
+ * with their attributes (plain data, as literals), and the code blocks of its `<Solution>`.
+ */
+export type ChallengeSource = {
+  id: string
+  title: string
+  parts: { name: string; props: Record<string, unknown> }[]
+  solution: { lang: string | null; code: string }[]
+}
+
+export function challengeSources(source: string): ChallengeSource[] {
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm)
+  const tree = processor.runSync(processor.parse(source)) as Root
+  const found: ChallengeSource[] = []
+  visit(tree, 'mdxJsxFlowElement', (node: MdxJsxFlowElement) => {
+    if (node.name !== 'Challenge') return
+    const challenge: ChallengeSource = { id: attribute(node, 'id') ?? '', title: attribute(node, 'title') ?? '', parts: [], solution: [] }
+    visit(node, (child) => {
+      if (child === node) return
+      if ((child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name && /^[A-Z]/.test(child.name) && !['Hint', 'Solution'].includes(child.name)) {
+        const props: Record<string, unknown> = {}
+        for (const a of child.attributes) {
+          if (a.type !== 'mdxJsxAttribute') continue
+          props[a.name] = typeof a.value === 'string' || a.value === null ? (a.value ?? true) : expressionAttribute(child as MdxJsxFlowElement, a.name)
+        }
+        challenge.parts.push({ name: child.name, props })
+      }
+      if (child.type === 'mdxJsxFlowElement' && child.name === 'Solution') {
+        visit(child, 'code', (code) => void challenge.solution.push({ lang: code.lang ?? null, code: code.value }))
+      }
+    })
+    found.push(challenge)
+  })
+  return found
 }

@@ -3,13 +3,13 @@
 import { IntentLink } from './intent-link'
 import { useState } from 'react'
 import type { Lesson } from '@/content/lessons'
-import { isAnswered, isLessonDone, resetProgress, useProgress } from './progress'
+import { hasBegun, isLessonDone, resetProgress, tally, useProgress } from './progress'
 
 /** The course map on the home page, with the learner's progress and a way to start over. */
 export function CourseMap({ lessons }: { lessons: Lesson[] }) {
   const progress = useProgress()
   const [confirming, setConfirming] = useState(false)
-  const done = lessons.filter((lesson) => isLessonDone(progress, lesson.slug, lesson.checks)).length
+  const done = lessons.filter((lesson) => isLessonDone(progress, lesson.slug, lesson.checks, lesson.challenges)).length
   const started = Object.keys(progress).length > 0
 
   return (
@@ -46,8 +46,7 @@ export function CourseMap({ lessons }: { lessons: Lesson[] }) {
       </div>
       <ol className="course-list">
         {lessons.map((lesson) => {
-          const finished = isLessonDone(progress, lesson.slug, lesson.checks)
-          const answered = lesson.checks.filter((id) => isAnswered(progress[lesson.slug]?.answers?.[id])).length
+          const finished = isLessonDone(progress, lesson.slug, lesson.checks, lesson.challenges)
           return (
             <li key={lesson.slug}>
               <IntentLink href={`/learn/${lesson.slug}`} className="course-item" data-done={finished || undefined}>
@@ -58,7 +57,7 @@ export function CourseMap({ lessons }: { lessons: Lesson[] }) {
                   <span className="course-title">{lesson.title}</span>
                   <span className="course-description">{lesson.description}</span>
                   <span className="course-status">
-                    {finished ? 'Done' : answered ? `${answered} of ${lesson.checks.length} questions answered` : null}
+                    {finished ? 'Done' : hasBegun(progress, lesson.slug) ? tally(progress, lesson.slug, lesson.checks, lesson.challenges) : null}
                   </span>
                 </span>
               </IntentLink>

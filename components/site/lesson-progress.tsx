@@ -1,14 +1,14 @@
 'use client'
 
-import { isAnswered, isLessonDone, markDone, useProgress } from './progress'
+import { isLessonDone, markDone, tally, useProgress } from './progress'
 import { useHydrated } from './use-hydrated'
 
-/** The foot of a lesson: questions answered, and marking the lesson done (or not) by hand. */
-export function LessonProgress({ slug, checks }: { slug: string; checks: string[] }) {
+/** The foot of a lesson: questions answered, challenges solved, and marking the lesson done (or not) by hand. */
+export function LessonProgress({ slug, checks, challenges }: { slug: string; checks: string[]; challenges: string[] }) {
   const progress = useProgress()
   const hydrated = useHydrated()
-  const answered = checks.filter((id) => isAnswered(progress[slug]?.answers?.[id])).length
-  const done = isLessonDone(progress, slug, checks)
+  const done = isLessonDone(progress, slug, checks, challenges)
+  const summary = tally(progress, slug, checks, challenges)
   return (
     <section aria-label="Your progress" className="lesson-progress">
       <p className="lesson-progress-text" aria-live="polite">
@@ -22,7 +22,7 @@ export function LessonProgress({ slug, checks }: { slug: string; checks: string[
         ) : (
           'Not done yet.'
         )}{' '}
-        {checks.length ? `${answered} of ${checks.length} questions answered.` : null}
+        {summary ? `${summary[0]!.toUpperCase()}${summary.slice(1)}.` : null}
       </p>
       <button type="button" className="button" onClick={() => markDone(slug, !done)} disabled={!hydrated}>
         {done ? 'Mark as not done' : 'Mark lesson as done'}

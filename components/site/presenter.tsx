@@ -6,7 +6,7 @@ import { useHydrated } from './use-hydrated'
 
 /** Where a new slide starts: the lesson title, each section, each demo, each question. */
 const startsSlide = (el: Element, i: number) =>
-  i === 0 || el.tagName === 'H2' || el.hasAttribute('data-demo') || el.hasAttribute('data-lazy-demo') || el.hasAttribute('data-check')
+  i === 0 || el.tagName === 'H2' || el.hasAttribute('data-demo') || el.hasAttribute('data-lazy-demo') || el.hasAttribute('data-check') || el.hasAttribute('data-challenge')
 
 
 /** The lesson's slides: runs of the article's top-level elements, each starting at a slide start. */

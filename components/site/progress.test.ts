@@ -24,6 +24,18 @@ describe('lesson progress', () => {
     expect(isLessonDone(all, 'l', checks)).toBe(true)
   })
 
+  it('is done once every question is answered and every challenge solved', () => {
+    const answered: Progress = { l: { answers: { a: { pick: 'a', correct: true }, b: { pick: 'b', correct: true } } } }
+    expect(isLessonDone(answered, 'l', checks, ['c1'])).toBe(false)
+    const tried: Progress = { l: { ...answered.l, challenges: { c1: { solved: false, attempts: 3 } } } }
+    expect(isLessonDone(tried, 'l', checks, ['c1'])).toBe(false)
+    const solved: Progress = { l: { ...answered.l, challenges: { c1: { solved: true, attempts: 4 } } } }
+    expect(isLessonDone(solved, 'l', checks, ['c1'])).toBe(true)
+    // A lesson with challenges and no questions is done once they are solved.
+    expect(isLessonDone(solved, 'l', [], ['c1'])).toBe(true)
+    expect(isLessonDone({}, 'l', [], [])).toBe(false)
+  })
+
   it('follows the learner when marked by hand, either way', () => {
     expect(isLessonDone({ l: { done: true } }, 'l', checks)).toBe(true)
     const all: Progress = { l: { done: false, answers: { a: { pick: 'a', correct: true }, b: { pick: 'a', correct: true } } } }

@@ -11,8 +11,10 @@ import { announce, storageSubscription } from './browser-events'
  * they keep their verdict, and name no choice.
  */
 export type Answer = { pick?: string; correct: boolean; revealed?: boolean }
+/** A learner's work on one `<Challenge>`: attempts checked so far, and whether one passed. */
+export type Attempts = { solved: boolean; attempts: number }
 /** `done` is set only when the learner marks a lesson (un)done by hand. */
-export type LessonProgress = { done?: boolean; answers?: Record<string, Answer> }
+export type LessonProgress = { done?: boolean; answers?: Record<string, Answer>; challenges?: Record<string, Attempts> }
 export type Progress = Record<string, LessonProgress>
 
 const storageKey = 'concurrency-lab:progress'
@@ -92,6 +94,15 @@ export function recordAnswer(slug: string, id: string, answer: Answer) {
   }))
 }
 
+/** One checked attempt at a challenge. Once solved it stays solved: a later wrong try is practice. */
+export function recordAttempt(slug: string, id: string, solved: boolean) {
+  write((progress) => {
+    const before = progress[slug]?.challenges?.[id]
+    const after: Attempts = { solved: solved || Boolean(before?.solved), attempts: (before?.attempts ?? 0) + 1 }
+    return { ...progress, [slug]: { ...progress[slug], challenges: { ...progress[slug]?.challenges, [id]: after } } }
+  })
+}
+
 export function markDone(slug: string, done: boolean) {
   write((progress) => ({ ...progress, [slug]: { ...progress[slug], done } }))
 }
@@ -102,9 +113,32 @@ export function resetProgress() {
 
 export const isAnswered = (answer: Answer | undefined) => Boolean(answer && (answer.correct || answer.revealed))
 
-/** A lesson is done when marked so, or, unless marked not done, once every question is answered. */
-export function isLessonDone(progress: Progress, slug: string, checks: readonly string[]): boolean {
+/**
+ * A lesson is done when marked so, or, unless marked not done, once every question is answered and
+ * every challenge solved.
+ */
+export function isLessonDone(progress: Progress, slug: string, checks: readonly string[], challenges: readonly string[] = []): boolean {
   const lesson = progress[slug]
   if (lesson?.done !== undefined) return lesson.done
-  return checks.length > 0 && checks.every((id) => isAnswered(lesson?.answers?.[id]))
+  return (
+    checks.length + challenges.length > 0 &&
+    checks.every((id) => isAnswered(lesson?.answers?.[id])) &&
+    challenges.every((id) => lesson?.challenges?.[id]?.solved)
+  )
 }
+
+/** "2 of 6 questions answered, 1 of 2 challenges solved": what there is to do in a lesson, and what is done. */
+export function tally(progress: Progress, slug: string, checks: readonly string[], challenges: readonly string[] = []): string {
+  const lesson = progress[slug]
+  const answered = checks.filter((id) => isAnswered(lesson?.answers?.[id])).length
+  const solved = challenges.filter((id) => lesson?.challenges?.[id]?.solved).length
+  const parts = [
+    checks.length ? `${answered} of ${checks.length} questions answered` : '',
+    challenges.length ? `${solved} of ${challenges.length} challenge${challenges.length === 1 ? '' : 's'} solved` : '',
+  ]
+  return parts.filter(Boolean).join(', ')
+}
+
+/** Whether the learner has answered or solved anything in the lesson yet. */
+export const hasBegun = (progress: Progress, slug: string) =>
+  Object.values(progress[slug]?.answers ?? {}).some(isAnswered) || Object.values(progress[slug]?.challenges ?? {}).some((c) => c.solved)

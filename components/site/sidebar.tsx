@@ -14,7 +14,7 @@ export function Sidebar({ lessons }: { lessons: Lesson[] }) {
     <ol className="sidebar-list">
       {lessons.map((lesson) => {
         const href = `/learn/${lesson.slug}`
-        const done = isLessonDone(progress, lesson.slug, lesson.checks)
+        const done = isLessonDone(progress, lesson.slug, lesson.checks, lesson.challenges)
         return (
           <li key={lesson.slug}>
             <IntentLink href={href} aria-current={pathname === href ? 'page' : undefined} className="sidebar-link">

@@ -31,7 +31,7 @@ export default async function LessonPage({ params }: Params) {
   const index = lessons.findIndex((lesson) => lesson.slug === slug)
   const lesson = lessons[index]
   if (!lesson || !isLessonSlug(slug)) notFound()
-  const [{ Content }, { toc, checks }, moved] = await Promise.all([loadLesson(slug), getOutline(slug), getMoved(slug)])
+  const [{ Content }, { toc, checks, challenges }, moved] = await Promise.all([loadLesson(slug), getOutline(slug), getMoved(slug)])
 
   return (
     <>
@@ -46,7 +46,7 @@ export default async function LessonPage({ params }: Params) {
           <p className="lesson-lead">{lesson.description}</p>
           <Content />
         </article>
-        <LessonProgress slug={slug} checks={checks} />
+        <LessonProgress slug={slug} checks={checks} challenges={challenges} />
         <Pager previous={lessons[index - 1]} next={lessons[index + 1]} />
       </main>
       <div className="lesson-aside">

@@ -1,0 +1,64 @@
+/**
+ * Every challenge as written in the lessons: well formed, and, where CPython is the judge, judged
+ * by CPython. A "Write the YAML" challenge's solution must load, under PyYAML itself, to the value
+ * it asks for, and its starting document must not; the page's own check must agree with PyYAML.
+ */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checkYaml } from '@/components/challenges/yaml-check'
+import { findCPython } from '@/lib/python/cpython'
+import { challengeSources, outline } from '@/lib/outline'
+import { writtenSlugs } from './written'
+
+const lessons = writtenSlugs().map((slug) => {
+  const source = readFileSync(path.resolve('content', `${slug}.mdx`), 'utf8')
+  return { slug, source, challenges: challengeSources(source) }
+})
+const all = lessons.flatMap(({ slug, challenges }) => challenges.map((challenge) => ({ slug, ...challenge })))
+
+describe('challenges', () => {
+  it('each has an id, a title, something to do and a solution; the outline counts them all', () => {
+    for (const { slug, source, challenges } of lessons) {
+      expect(outline(source).challenges).toEqual(challenges.map((c) => c.id))
+      for (const challenge of challenges) {
+        expect(challenge.id, slug).toMatch(/^[a-z0-9-]+$/)
+        expect(challenge.title, `${slug}#${challenge.id}`).not.toBe('')
+        expect(challenge.parts.length, `${slug}#${challenge.id}: an interactive check`).toBeGreaterThan(0)
+      }
+    }
+  })
+})
+
+const yamlChallenges = all.flatMap((c) => c.parts.filter((p) => p.name === 'WriteYaml').map((part) => ({ ...c, part })))
+const found = findCPython()
+const pyyaml = found.python?.libraries.has('yaml') ? found.python : null
+
+describe.skipIf(!pyyaml)(`"Write the YAML" challenges, judged by PyYAML${pyyaml ? '' : ` (skipped: ${found.python ? 'PyYAML is not installed' : (found as { why: string }).why})`}`, () => {
+  const load = (docs: string[]) =>
+    execFileSync(pyyaml!.command, ['-c', 'import json, sys, yaml\nfor doc in json.load(sys.stdin):\n    print(repr(yaml.safe_load(doc)))'], {
+      input: JSON.stringify(docs),
+      encoding: 'utf8',
+    })
+      .trimEnd()
+      .split('\n')
+
+  it('there are some', () => expect(yamlChallenges.length).toBeGreaterThanOrEqual(2))
+
+  for (const { slug, id, part, solution } of yamlChallenges) {
+    it(`${slug}#${id}: the solution loads to the value asked for, the start does not, and the page agrees`, () => {
+      const { start, expected } = part.props as { start: string; expected: string }
+      const answer = solution.find((block) => block.lang === 'yaml')?.code
+      expect(answer, 'a yaml block in the <Solution>').toBeDefined()
+      const [fromStart, fromAnswer] = load([start, answer!])
+      expect(fromAnswer).toBe(expected)
+      expect(fromStart).not.toBe(expected)
+      expect(checkYaml(answer!, expected).solved).toBe(true)
+      const verdict = checkYaml(start, expected)
+      expect(verdict.solved).toBe(false)
+      // The page says what PyYAML loads the start to.
+      expect(verdict.message).toContain(`It loads to ${fromStart}.`)
+    })
+  }
+})
