@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Locator } from '@playwright/test'
+import { untilLive } from '../e2e/live'
 
 export { median } from '../workers/stats'
 
@@ -32,9 +33,7 @@ type Watched = HTMLElement & { settled?: Promise<string> }
  */
 async function watch(demo: Locator, now: boolean) {
   // The live demo's elements replace the server's when its code arrives (lazyDemo): watch those.
-  const wrapper = demo.locator('xpath=ancestor::div[@data-lazy-demo][1]')
-  await wrapper.scrollIntoViewIfNeeded()
-  await wrapper.and(demo.page().locator('[data-lazy-demo="live"]')).waitFor()
+  await untilLive(demo, 60_000)
   return demo.evaluate((el: Watched, now) => {
     const ended = () => ['done', 'error'].includes(el.dataset.state ?? '')
     el.settled = new Promise((resolve) => {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { writtenSlugs } from '../content/written'
+import { untilLive } from './live'
 
 /** Every page of the site: home and each published lesson. */
 export const routes = ['/', ...writtenSlugs().map((slug) => `/learn/${slug}`)]
@@ -42,16 +43,8 @@ export { expect }
 /** A demo's root, by its public id. */
 export const demo = (page: Page, id: string) => page.locator(`[data-demo="${id}"]`)
 
-/**
- * Brings a demo near and waits for its code to have loaded and taken over its server HTML: keys
- * pressed before then are lost (clicks are held and replayed).
- */
-export async function demoLive(page: Page, id: string) {
-  // The wrapper, not the demo's root: the live demo's elements replace the server's, perhaps mid-scroll.
-  const wrapper = page.locator('[data-lazy-demo]', { has: demo(page, id) })
-  await wrapper.scrollIntoViewIfNeeded()
-  await expect(wrapper).toHaveAttribute('data-lazy-demo', 'live')
-}
+/** Brings a demo near and waits for its code to have loaded and taken over its server HTML. */
+export const demoLive = (page: Page, id: string) => untilLive(demo(page, id))
 
 /** Holds back every script fetched from now on until `release()`: a demo's code, on a slow network. */
 export async function slowScripts(page: Page) {
