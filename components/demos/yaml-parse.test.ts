@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
+import { findCPython } from '@/lib/python/cpython'
 import { parseYaml, toJson, toPython } from './yaml-parse'
 
 const notesExample = `rest:
@@ -9,18 +10,13 @@ const notesExample = `rest:
 prime_numbers: [2, 3, 5, 7, 11, 13, 17, 19]
 `
 
-const python = (() => {
-  try {
-    execFileSync('python3', ['-c', 'import yaml'])
-    return true
-  } catch {
-    return false
-  }
-})()
+// The CPython every Python check uses: $PYTHON, else python3 (see lib/python/cpython.ts).
+const found = findCPython()
+const python = found.python?.libraries.has('yaml') ? found.python : null
 
 /** What PyYAML's safe_load_all prints for each document. */
 const pyyaml = (source: string) =>
-  execFileSync('python3', ['-c', 'import sys, yaml\nfor doc in yaml.safe_load_all(sys.stdin.read()): print(doc)'], { input: source, encoding: 'utf8' })
+  execFileSync(python!.command, ['-c', 'import sys, yaml\nfor doc in yaml.safe_load_all(sys.stdin.read()): print(doc)'], { input: source, encoding: 'utf8' })
     .trimEnd()
     .split('\n')
 
@@ -67,7 +63,9 @@ describe('parseYaml', () => {
   })
 })
 
-describe('toPython prints what PyYAML prints', () => {
+const skipped = python ? '' : ` (skipped: ${found.python ? `${found.python.command} has no PyYAML` : found.why})`
+
+describe(`toPython prints what PyYAML prints${skipped}`, () => {
   const cases = [
     notesExample,
     'answer: no\ncountry: NO\nversion: 3.10\nenabled: on\n',

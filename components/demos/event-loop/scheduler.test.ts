@@ -1,8 +1,9 @@
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { findCPython } from '@/lib/python/cpython'
 import traces from './asyncio-traces.json'
 import { exampleIds, examples } from './examples'
 import { EventLoop, awaitTask, createTask, print, pyRepr, pythonSource, sleep } from './scheduler'
@@ -11,14 +12,8 @@ const root = path.resolve(__dirname, '../../..')
 const source = (file: string) => readFileSync(path.join(root, file), 'utf8')
 const loopFor = (id: (typeof exampleIds)[number]) => new EventLoop(examples[id].build(source(examples[id].file)))
 
-const hasPython = (() => {
-  try {
-    execFileSync('python3', ['--version'])
-    return true
-  } catch {
-    return false
-  }
-})()
+// The CPython every Python check uses: $PYTHON, else python3 (see lib/python/cpython.ts).
+const found = findCPython()
 
 describe('the scheduler runs each example as CPython 3.11 does', () => {
   // asyncio-traces.json is the output of `python3 scripts/trace-asyncio.py <file>` for each example:
@@ -31,12 +26,12 @@ describe('the scheduler runs each example as CPython 3.11 does', () => {
   })
 
   // Run live, on a machine that may be busy: the order and the output must match; times may drift, even printed ones.
-  it.skipIf(!hasPython)('the recorded traces are what python3 prints today', async () => {
+  it.skipIf(!found.python)(`the recorded traces are what CPython prints today${found.python ? '' : ` (skipped: ${found.why})`}`, async () => {
     const untimed = (trace: readonly string[]) => trace.map((event) => event.replace(/^\S+ /, '').replace(/\d+\.\d s/g, '…s'))
     const run = promisify(execFile)
     const live = await Promise.all(
       exampleIds.map(async (id) => {
-        const { stdout } = await run('python3', [path.join(root, 'scripts/trace-asyncio.py'), path.join(root, examples[id].file)])
+        const { stdout } = await run(found.python!.command, [path.join(root, 'scripts/trace-asyncio.py'), path.join(root, examples[id].file)])
         return [id, untimed(JSON.parse(stdout) as string[])] as const
       }),
     )
