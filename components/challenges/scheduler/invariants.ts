@@ -5,7 +5,10 @@
 import { deadlocked, holder, stuck, type Effect, type World } from './machine'
 import type { ProgramId } from './programs'
 
-const names = (world: World, threads: number[]) => threads.map((t) => world.threads[t]!.name).join(' and ')
+const names = (world: World, threads: number[]) => {
+  const all = threads.map((t) => world.threads[t]!.name)
+  return all.length > 1 ? `${all.slice(0, -1).join(', ')} and ${all.at(-1)}` : (all[0] ?? '')
+}
 
 /** The index of the first step in which thread `t` did something matching `test`. */
 function stepWhere(world: World, t: number, test: (e: Effect) => boolean): number | undefined {
@@ -28,8 +31,8 @@ function stockBroken(world: World): string | null {
   })
   const other = world.threads[between]?.name
   return other
-    ? `stock is ${stock} after ${world.threads[x]!.name} ran \`stock -= 1\`: it checked \`stock > 0\` while ${other} was between its check and its decrement.`
-    : `stock is ${stock} after ${world.threads[x]!.name} ran \`stock -= 1\`: two threads passed the check \`stock > 0\` before either decremented.`
+    ? `stock is ${stock} after ${world.threads[x]!.name} ran ‘stock -= 1’: it checked ‘stock > 0’ while ${other} was between its check and its decrement.`
+    : `stock is ${stock} after ${world.threads[x]!.name} ran ‘stock -= 1’: two threads passed the check ‘stock > 0’ before either decremented.`
 }
 
 function visitsBroken(world: World): string | null {
@@ -48,7 +51,7 @@ function slotsBroken(world: World): string | null {
   const extra = world.threads.findIndex((_, t) => world.steps.some((s) => s.thread === t && s.effects.flat().filter((e) => e.kind === 'release').length > 0) && releases(world, t) > 1)
   const who = world.threads[extra]?.name ?? 'a thread'
   const count = sync.kind === 'semaphore' ? sync.value : 0
-  return `${inside} threads are inside a Semaphore(1) at once: ${who} released it twice, once leaving \`with slots:\` and again at \`slots.release()\`, so its counter rose to 2 and let two threads in. (Its counter is ${count} now.)`
+  return `${inside} threads are inside a Semaphore(1) at once: ${who} released it twice, once leaving ‘with slots:’ and again at ‘slots.release()’, so its counter rose to 2 and let two threads in. (Its counter is ${count} now.)`
 }
 
 const releases = (world: World, t: number) =>
@@ -85,7 +88,7 @@ export function intact(world: World): string {
   const raised = world.threads.filter((th) => th.status === 'raised')
   switch (world.program.id) {
     case 'stock':
-      return `stock is ${world.globals.stock as number}, and only one thread bought: the other checked \`stock > 0\` after the decrement, and found 0. To oversell, both threads must pass the check before either decrements.`
+      return `stock is ${world.globals.stock as number}, and only one thread bought: the other checked ‘stock > 0’ after the decrement, and found 0. To oversell, both threads must pass the check before either decrements.`
     case 'visits':
       return `visits is ${world.globals.visits as number}: each thread read visits after the other had stored its update. To lose one, both threads must read visits before either stores.`
     case 'transfer':
@@ -94,6 +97,6 @@ export function intact(world: World): string {
     case 'slots-bounded':
       return raised.length
         ? `${names(world, raised.map((th) => world.threads.indexOf(th)))} raised ${raised[0]!.error}: a BoundedSemaphore refuses the extra release, so at most 1 thread was ever inside. Switch to a plain Semaphore to see what it lets through silently.`
-        : `At most 1 thread was inside at a time: each entered after the one before had left. The extra release raised the counter to ${(world.sync.slots as { value: number }).value}; let two threads in while it is above 1.`
+        : `At most 1 thread was inside at a time: each entered after the one before had left. Each extra release raised the counter, now ${(world.sync.slots as { value: number }).value}; let two threads in while it is above 1.`
   }
 }

@@ -14,7 +14,7 @@ describe('the scheduler machine, with the GIL (CPython 3.11)', () => {
     const world = replay(programs.stock, 'gil', [0, 1, 0, 1])
     expect(world.globals.stock).toBe(-1)
     expect(world.steps.map((s) => s.end)).toEqual(['switch', 'switch', 'finished', 'finished'])
-    expect(violation(world)).toBe('stock is -1 after T2 ran `stock -= 1`: it checked `stock > 0` while T1 was between its check and its decrement.')
+    expect(violation(world)).toBe('stock is -1 after T2 ran ‘stock -= 1’: it checked ‘stock > 0’ while T1 was between its check and its decrement.')
     expect(world.output.map((o) => o.text)).toEqual(['buying; stock is 1', 'buying; stock is 1'])
   })
 

@@ -137,7 +137,7 @@ function switchPoints(world: World, t: number): { before: boolean; after: boolea
   }
 }
 
-const pyStr = (v: Value): string => (v === null ? 'None' : v === true ? 'True' : v === false ? 'False' : typeof v === 'object' ? `<${v.kind}>` : String(v))
+export const pyStr = (v: Value): string => (v === null ? 'None' : v === true ? 'True' : v === false ? 'False' : typeof v === 'object' ? `<${v.kind}>` : String(v))
 
 const compare: Record<string, (a: number, b: number) => boolean> = {
   '>': (a, b) => a > b,
@@ -350,4 +350,61 @@ export const deadlocked = (world: World) => stuck(world) && world.threads.some((
 export const holder = (world: World, name: string): string | null => {
   const sync = world.sync[name]
   return sync?.kind === 'lock' && sync.holder !== null ? world.threads[sync.holder]!.name : null
+}
+
+/**
+ * Where the GIL may change hands in thread `t`'s code, by instruction offset: found by running the
+ * thread alone, since what a CALL calls (a C function or a Python one) is known only as it runs.
+ */
+export function switchMarks(program: Program, t: number): Map<number, { before: boolean; after: boolean }> {
+  const marks = new Map<number, { before: boolean; after: boolean }>()
+  let world = initial(program, 'free-threaded')
+  while (runnable(world, t)) {
+    const points = switchPoints(world, t)
+    if (points.before || points.after) marks.set(code(world, t)[world.threads[t]!.pc]!.offset, points)
+    world = step(world, t)
+  }
+  return marks
+}
+
+const said = (e: Effect): string => {
+  switch (e.kind) {
+    case 'store':
+      return `set ${e.name} = ${pyStr(e.value)}`
+    case 'print':
+      return `printed “${e.text}”`
+    case 'compare':
+      return `checked ${e.text}: ${e.result ? 'True' : 'False'}`
+    case 'acquire':
+      return `acquired ${e.name}`
+    case 'release':
+      return `released ${e.name}`
+    case 'raise':
+      return `raised ${e.error}`
+  }
+}
+
+/** One sentence on what the last step did, for the log and for screen readers. */
+export function narrate(after: World): string {
+  const world = after
+  const s = world.steps.at(-1)!
+  const name = world.threads[s.thread]!.name
+  const instructions = bytecodeOf(world.program.threads[s.thread]!.source)
+  const lines = [...new Set(s.ran.map((offset) => instructions.find((i) => i.offset === offset)!.line))].filter((l) => l !== null)
+  const ascending = lines.every((line, i) => i === 0 || line! > lines[i - 1]!)
+  const where = lines.length === 1 ? `line ${lines[0]}` : ascending ? `lines ${lines[0]}–${lines.at(-1)}` : `lines ${lines.join(', ')}`
+  const did = s.effects.flat().filter((e) => e.kind !== 'raise').map(said)
+  const count = s.ran.length === 1 ? '1 instruction' : `${s.ran.length} instructions`
+  const wait = blocked(after, s.thread)
+  const end =
+    s.end === 'finished'
+      ? `${name} returned: it is done.`
+      : s.end === 'raised'
+        ? `${name} raised ${after.threads[s.thread]!.error} and ended.`
+        : wait?.why === 'waiting'
+          ? `Now it waits for ${wait.on}${holder(after, wait.on) ? `, which ${holder(after, wait.on)} holds` : ''}.`
+          : world.interpreter === 'gil'
+            ? 'The GIL may change hands here.'
+            : ''
+  return `${name} ran ${count} (${where})${did.length ? `: ${did.join(', ')}` : ''}. ${end}`.trim()
 }
