@@ -21,7 +21,7 @@ test.describe('Scheduler challenges: threading', () => {
     await page.goto('/learn/threading')
     const root = await challenge(page, 'lost-visit')
     await expect(root).toHaveAttribute('data-state', 'unsolved')
-    await expect(root.getByRole('list', { name: "T1's bytecode" })).toContainText('STORE_GLOBAL visits')
+    await expect(root.getByRole('list', { name: 'The bytecode T1 and T2 run' })).toContainText('STORE_GLOBAL visits')
 
     await run(root, 'T1 T1 T2 T2')
     await expect(verdict(root)).toHaveText(

@@ -9,41 +9,57 @@ function Key({ children }: { children: string }) {
   return <kbd className="rounded border border-border bg-bg px-1.5 font-mono text-xs text-text">{children}</kbd>
 }
 
-/** A `dis` row: offset, opname and argument, with ⇄ where the GIL may change hands. */
-function Row({ ins, state, mark }: { ins: Instruction; state: 'next' | 'done' | 'todo'; mark?: { before: boolean; after: boolean } }) {
+type Cursor = { name: string; state: 'next' | 'done' | 'todo' }
+
+/** A `dis` row: where each thread running this code stands, then offset, opname and argument, with ⇄ where the GIL may change hands. */
+function Row({ ins, cursors, mark }: { ins: Instruction; cursors: Cursor[]; mark?: { before: boolean; after: boolean } }) {
   const swap = (
     <span title="The GIL may change hands here">
       <span aria-hidden="true">⇄</span>
       <span className="sr-only">(switch point)</span>
     </span>
   )
+  const next = cursors.filter((c) => c.state === 'next')
+  const allDone = cursors.every((c) => c.state === 'done')
   return (
     <li
-      aria-current={state === 'next' ? 'step' : undefined}
-      className={`grid grid-cols-[1rem_2.5rem_1fr] gap-1 rounded px-1 ${state === 'next' ? 'bg-thread-soft font-bold' : state === 'done' ? 'text-muted' : ''}`}
+      aria-current={next.length ? 'step' : undefined}
+      className={`grid gap-1 rounded px-1 ${next.length ? 'bg-thread-soft font-bold' : allDone ? 'text-muted' : ''}`}
+      style={{ gridTemplateColumns: `repeat(${cursors.length}, 1.25rem) 2.5rem 1fr` }}
     >
-      <span aria-hidden="true">{state === 'next' ? '▶' : state === 'done' ? '✓' : ''}</span>
+      {cursors.map((c) => (
+        <span key={c.name} aria-hidden="true" className="text-center" title={c.state === 'next' ? `${c.name} runs this next` : undefined}>
+          {c.state === 'next' ? '▶' : c.state === 'done' ? '✓' : ''}
+        </span>
+      ))}
       <span className="text-right">{ins.offset}</span>
       <span>
         {mark?.before ? <>{swap} </> : null}
         {ins.opname}
         {ins.argrepr ? ` ${ins.argrepr}` : ''}
         {mark?.after ? <> {swap}</> : null}
-        {state === 'done' ? <span className="sr-only"> (done)</span> : null}
+        {next.length ? <span className="sr-only"> (next for {next.map((c) => c.name).join(' and ')})</span> : null}
+        {cursors.length === 1 && allDone ? <span className="sr-only"> (done)</span> : null}
       </span>
     </li>
   )
 }
 
-/** One thread's function: each source line, then the instructions `dis` lists for it, as `dis` orders them. */
-function ThreadCode({ world, t }: { world: World; t: number }) {
+/**
+ * A function some threads run: each source line, then the instructions `dis` lists for it, in the
+ * order `dis` lists them, with a column per thread for where it stands.
+ */
+function ThreadCode({ world, threads }: { world: World; threads: number[] }) {
+  const t = threads[0]!
   const { source } = world.program.threads[t]!
   const instructions = code(world, t)
   const marks = useMemo(() => switchMarks(world.program, t), [world.program, t])
   const normal = useMemo(() => normalPath(instructions), [instructions])
-  const done = new Set(world.steps.filter((s) => s.thread === t).flatMap((s) => s.ran))
-  const thread = world.threads[t]!
-  const next = thread.status === 'ready' ? instructions[thread.pc]!.offset : null
+  const done = threads.map((u) => new Set(world.steps.filter((s) => s.thread === u).flatMap((s) => s.ran)))
+  const next = threads.map((u) => (world.threads[u]!.status === 'ready' ? instructions[world.threads[u]!.pc]!.offset : null))
+  const cursors = (offset: number): Cursor[] =>
+    threads.map((u, i) => ({ name: world.threads[u]!.name, state: next[i] === offset ? 'next' : done[i]!.has(offset) ? 'done' : 'todo' }))
+  const label = threads.map((u) => world.threads[u]!.name).join(' and ')
   const lines = source.trimEnd().split('\n')
   const shown = instructions.filter((i) => normal.has(i.offset))
   const handler = instructions.length - shown.length
@@ -55,7 +71,17 @@ function ThreadCode({ world, t }: { world: World; t: number }) {
   return (
     <div className="font-mono text-xs leading-5">
       <pre className="not-prose m-0 mb-2 rounded bg-surface-2 p-2 text-xs whitespace-pre-wrap">{lines.map((text, i) => `${String(i + 1).padStart(2)}  ${text}`).join('\n')}</pre>
-      <ol className="m-0 list-none p-0" aria-label={`${thread.name}'s bytecode`}>
+      {threads.length > 1 ? (
+        <p aria-hidden="true" className="m-0 grid gap-1 px-1 font-semibold text-muted" style={{ gridTemplateColumns: `repeat(${threads.length}, 1.25rem) 1fr` }}>
+          {threads.map((u) => (
+            <span key={u} className="text-center">
+              {world.threads[u]!.name}
+            </span>
+          ))}
+          <span />
+        </p>
+      ) : null}
+      <ol className="m-0 list-none p-0" aria-label={threads.length > 1 ? `The bytecode ${label} run` : `${label}'s bytecode`}>
         {groups.map((group, g) => (
           <li key={g} className="mb-1">
             <p className="m-0 truncate font-semibold text-muted" title={lines[group.line - 1]}>
@@ -63,7 +89,7 @@ function ThreadCode({ world, t }: { world: World; t: number }) {
             </p>
             <ol className="m-0 list-none p-0">
               {group.rows.map((ins) => (
-                <Row key={ins.offset} ins={ins} mark={marks.get(ins.offset)} state={ins.offset === next ? 'next' : done.has(ins.offset) ? 'done' : 'todo'} />
+                <Row key={ins.offset} ins={ins} mark={marks.get(ins.offset)} cursors={cursors(ins.offset)} />
               ))}
             </ol>
           </li>
@@ -133,6 +159,8 @@ export function SchedulerBoard({ world, said, notice, over, onPick, onUndo, onRe
   const whyId = useId()
   const n = world.threads.length
   const free = world.interpreter === 'free-threaded'
+  // Threads that all run one function share one listing, with a column each for where they stand.
+  const shared = new Set(world.program.threads.map((th) => th.source)).size === 1
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.altKey || event.ctrlKey || event.metaKey) return
@@ -165,7 +193,7 @@ export function SchedulerBoard({ world, said, notice, over, onPick, onUndo, onRe
                 </h4>
                 <button
                   type="button"
-                  className="button button-primary aria-disabled:opacity-50"
+                  className="button button-primary shrink-0 whitespace-nowrap aria-disabled:opacity-50"
                   aria-disabled={over || why !== null}
                   aria-keyshortcuts={String(t + 1)}
                   aria-describedby={reason ? `${whyId}-${t}` : undefined}
@@ -179,11 +207,16 @@ export function SchedulerBoard({ world, said, notice, over, onPick, onUndo, onRe
                   {reason}
                 </p>
               ) : null}
-              <ThreadCode world={world} t={t} />
+              {shared ? null : <ThreadCode world={world} threads={[t]} />}
             </section>
           )
         })}
       </div>
+      {shared ? (
+        <section aria-label="The code every thread runs" className="mt-3 rounded-lg border border-border bg-bg p-3">
+          <ThreadCode world={world} threads={world.threads.map((_, t) => t)} />
+        </section>
+      ) : null}
       <div className="mt-3 grid gap-3 md:grid-cols-[1fr_2fr]">
         <SharedState world={world} />
         <div>
