@@ -123,4 +123,17 @@ test.describe('Scheduler challenges: thread safety', () => {
     await expect(root).toHaveAttribute('data-state', 'solved')
     await expectAccessible(page)
   })
+
+  test('in presenter mode, the deadlock challenge is a slide and plays from the keyboard', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.goto('/learn/thread-safety')
+    await page.getByRole('button', { name: 'Present' }).click()
+    const root = page.locator('[data-challenge="deadlock"]')
+    for (let i = 0; i < 60 && !(await root.isVisible()); i++) await page.keyboard.press('ArrowRight')
+    await expect(root.locator('[data-lazy-demo]')).toHaveAttribute('data-lazy-demo', 'live')
+    await root.getByRole('button', { name: 'Run T1', exact: true }).focus()
+    for (const key of ['1', '2', '1', '2']) await page.keyboard.press(key)
+    await expect(root).toHaveAttribute('data-state', 'solved')
+    await expect(root.locator('[data-verdict]')).toHaveText(/^Solved\. Deadlock: T1 holds lock_a and waits for lock_b/)
+  })
 })

@@ -5,7 +5,7 @@ import { count } from '@/lib/format'
 import { useChallenge } from '@/components/mdx/challenge-client'
 import { over } from './break-it'
 import { violation } from './invariants'
-import { blocked, initial, narrate, step, undo, type World } from './machine'
+import { blocked, initial, narrate, replay, step, undo, type World } from './machine'
 import { bodyLines, placed, programs, validPlacement, withLock, type Lockable, type Placement, type Program } from './programs'
 import { prove, type Proof } from './search'
 import { SchedulerBoard } from './scheduler-board'
@@ -24,7 +24,7 @@ function placementOf(source: string, ticked: number[]): Placement | null | strin
     : `${range} ${placement[0] === placement[1] ? 'is not a whole statement' : 'are not whole statements'}: ‘with lock:’ must cover an ‘if’ with all of its block, or only lines inside the block.`
 }
 
-type Replay = { proof: Proof; world: World; said: string[] }
+type Playback = { proof: Proof; world: World; said: string[] }
 
 /**
  * "Place the lock": the learner chooses the lines `with lock:` covers, in the function every thread
@@ -37,12 +37,12 @@ export function PlaceLock({ program: id }: { program: Lockable }) {
   const source = programs[id].threads[0]!.source
   const [ticked, setTicked] = useState<number[]>([])
   const [proofs, setProofs] = useState<Proof[] | null>(null)
-  const [replay, setReplay] = useState<Replay | null>(null)
+  const [playback, setPlayback] = useState<Playback | null>(null)
   const [notice, setNotice] = useState('')
-  const latest = useRef<Replay | null>(null)
-  const show = (next: Replay | null) => {
+  const latest = useRef<Playback | null>(null)
+  const show = (next: Playback | null) => {
     latest.current = next
-    setReplay(next)
+    setPlayback(next)
   }
   const placement = placementOf(source, ticked)
   const shown = typeof placement === 'string' ? null : withLock(source, placement)
@@ -68,7 +68,7 @@ export function PlaceLock({ program: id }: { program: Lockable }) {
       })
     }
     const picks = failed.counterexample!
-    const end = picks.reduce(step, initial(program, failed.interpreter))
+    const end = replay(program, failed.interpreter, picks)
     const where = placement ? `With the lock around ${placement[0] === placement[1] ? `line ${placement[0]}` : `lines ${placement[0]}–${placement[1]}`}` : 'With no lock'
     attempt({
       solved: false,
@@ -91,8 +91,8 @@ export function PlaceLock({ program: id }: { program: Lockable }) {
     setNotice(broken ? `${line} ${broken}` : line)
   }
 
-  const nextPick = replay && !over(replay.world) ? replay.proof.counterexample![replay.world.steps.length] : undefined
-  const following = nextPick !== undefined && replay!.world.steps.every((s, i) => s.thread === replay!.proof.counterexample![i])
+  const nextPick = playback && !over(playback.world) ? playback.proof.counterexample![playback.world.steps.length] : undefined
+  const following = nextPick !== undefined && playback!.world.steps.every((s, i) => s.thread === playback!.proof.counterexample![i])
 
   return (
     <div className="not-prose mt-2 text-sm">
@@ -146,29 +146,29 @@ export function PlaceLock({ program: id }: { program: Lockable }) {
           ))}
         </ul>
       ) : null}
-      {replay ? (
+      {playback ? (
         <div className="mt-3">
           <p className="m-0 font-semibold">
-            Replay the counterexample ({interpreterName[replay.proof.interpreter]}): {replay.proof.counterexample!.map((t) => replay.world.threads[t]!.name).join(' ')}
+            Replay the counterexample ({interpreterName[playback.proof.interpreter]}): {playback.proof.counterexample!.map((t) => playback.world.threads[t]!.name).join(' ')}
           </p>
           <SchedulerBoard
-            world={replay.world}
-            said={replay.said}
+            world={playback.world}
+            said={playback.said}
             notice={notice}
-            over={over(replay.world)}
+            over={over(playback.world)}
             onPick={pick}
             onUndo={() => {
               const now = latest.current!
               if (now.world.steps.length) show({ ...now, world: undo(now.world), said: now.said.slice(0, -1) })
             }}
             onReset={() => {
-              show({ ...latest.current!, world: initial(latest.current!.world.program, replay.proof.interpreter), said: [] })
+              show({ ...latest.current!, world: initial(latest.current!.world.program, playback.proof.interpreter), said: [] })
               setNotice('Back to the start of the counterexample.')
             }}
             extra={
               following ? (
                 <button type="button" className="button button-primary" onClick={() => pick(nextPick)}>
-                  Next step: {replay.world.threads[nextPick]!.name}
+                  Next step: {playback.world.threads[nextPick]!.name}
                 </button>
               ) : null
             }
