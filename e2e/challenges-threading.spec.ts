@@ -18,6 +18,8 @@ const verdict = (root: Locator) => root.locator('[data-verdict]')
 
 test.describe('Scheduler challenges: threading', () => {
   test('a visit is lost when both threads read before either stores; solved, saved and kept', async ({ page }) => {
+    // Many steps, then axe on a long lesson page.
+    test.slow()
     await page.goto('/learn/threading')
     const root = await challenge(page, 'lost-visit')
     await expect(root).toHaveAttribute('data-state', 'unsolved')
@@ -60,6 +62,8 @@ test.describe('Scheduler challenges: threading', () => {
 
 test.describe('Scheduler challenges: thread safety', () => {
   test('a lock around the decrement alone gets a counterexample to replay; around the whole if, every schedule holds', async ({ page }) => {
+    // Many steps, then axe on a long lesson page.
+    test.slow()
     await page.goto('/learn/thread-safety')
     const root = await challenge(page, 'place-the-lock')
     await root.getByRole('checkbox', { name: /stock -= 1/ }).check()
@@ -109,6 +113,8 @@ test.describe('Scheduler challenges: thread safety', () => {
   })
 
   test('a Semaphore released twice lets two in; a BoundedSemaphore raises ValueError instead', async ({ page }) => {
+    // Many steps, then axe on a long lesson page.
+    test.slow()
     await page.goto('/learn/thread-safety')
     const root = await challenge(page, 'double-release')
     await root.getByRole('radio', { name: 'BoundedSemaphore(1)' }).check()

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { findCPython } from '@/lib/python/cpython'
 import { bytecodeOf, normalPath, recordedWith } from './bytecode'
 import { intact, violation } from './invariants'
-import { blocked, deadlocked, initial, replay, runnable, step, stuck, undo, type World } from './machine'
+import { blocked, deadlocked, initial, narrate, replay, runnable, step, stuck, undo, type World } from './machine'
 import { allSources, placed, placements, programs, validPlacement, withLock, type Program } from './programs'
 import { disassemble } from './record'
 import { prove } from './search'
@@ -16,6 +16,8 @@ describe('the scheduler machine, with the GIL (CPython 3.11)', () => {
     expect(world.steps.map((s) => s.end)).toEqual(['switch', 'switch', 'finished', 'finished'])
     expect(violation(world)).toBe('stock is -1 after T2 ran ‘stock -= 1’: it checked ‘stock > 0’ while T1 was between its check and its decrement.')
     expect(world.output.map((o) => o.text)).toEqual(['buying; stock is 1', 'buying; stock is 1'])
+    expect(narrate(world)).toBe('T2 ran 7 instructions (lines 4–5): read stock (0), set stock = -1. T2 returned: it is done.')
+    expect(narrate(replay(programs.transfer, 'gil', [0, 1, 0]))).toBe('T1 ran 2 instructions (lines 3–4). Now it waits for lock_b, which T2 holds.')
   })
 
   it('sells one when a thread runs from its check to its decrement alone, and says why that is not a break', () => {

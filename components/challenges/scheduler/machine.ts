@@ -42,7 +42,7 @@ export type ThreadState = {
 
 /** What one instruction did that the learner can see. */
 export type Effect =
-  | { kind: 'store'; name: string; value: Value }
+  | { kind: 'load' | 'store'; name: string; value: Value }
   | { kind: 'print'; text: string }
   | { kind: 'compare'; text: string; result: boolean }
   | { kind: 'acquire' | 'release'; name: string }
@@ -198,7 +198,11 @@ function execute(world: World, t: number): Effect[] {
     case 'LOAD_GLOBAL': {
       if (ins.arg! & 1) stack.push({ kind: 'NULL' })
       const name = ins.argval as string
-      if (name in world.globals) stack.push(world.globals[name]!)
+      if (name in world.globals) {
+        const value = world.globals[name]!
+        stack.push(value)
+        if (typeof value === 'number') effects.push({ kind: 'load', name, value })
+      }
       else if (name === 'print') stack.push({ kind: 'builtin', name })
       else throw new Error(`NameError: name '${name}' is not defined`)
       break
@@ -369,6 +373,8 @@ export function switchMarks(program: Program, t: number): Map<number, { before: 
 
 const said = (e: Effect): string => {
   switch (e.kind) {
+    case 'load':
+      return `read ${e.name} (${pyStr(e.value)})`
     case 'store':
       return `set ${e.name} = ${pyStr(e.value)}`
     case 'print':
@@ -393,7 +399,7 @@ export function narrate(after: World): string {
   const lines = [...new Set(s.ran.map((offset) => instructions.find((i) => i.offset === offset)!.line))].filter((l) => l !== null)
   const ascending = lines.every((line, i) => i === 0 || line! > lines[i - 1]!)
   const where = lines.length === 1 ? `line ${lines[0]}` : ascending ? `lines ${lines[0]}–${lines.at(-1)}` : `lines ${lines.join(', ')}`
-  const did = s.effects.flat().filter((e) => e.kind !== 'raise').map(said)
+  const did = [...new Set(s.effects.flat().filter((e) => e.kind !== 'raise').map(said))]
   const count = s.ran.length === 1 ? '1 instruction' : `${s.ran.length} instructions`
   const wait = blocked(after, s.thread)
   const end =
