@@ -8,6 +8,10 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkYaml } from '@/components/challenges/yaml-check'
+import { violation } from '@/components/challenges/scheduler/invariants'
+import { initial, replay, runnable, step } from '@/components/challenges/scheduler/machine'
+import { placed, placements, programs, withLock, type Lockable } from '@/components/challenges/scheduler/programs'
+import { prove } from '@/components/challenges/scheduler/search'
 import { findCPython } from '@/lib/python/cpython'
 import { challengeSources, outline } from '@/lib/outline'
 import { writtenSlugs } from './written'
@@ -60,5 +64,39 @@ describe.skipIf(!pyyaml)(`"Write the YAML" challenges, judged by PyYAML${pyyaml 
       // The page says what PyYAML loads the start to.
       expect(verdict.message).toContain(`It loads to ${fromStart}.`)
     })
+  }
+})
+
+describe('scheduler challenges, judged by the machine that runs their bytecode', () => {
+  const scheduler = all.flatMap((c) => c.parts.filter((p) => p.name === 'BreakIt' || p.name === 'PlaceLock').map((part) => ({ ...c, part })))
+
+  it('there are some in each threading lesson', () => {
+    expect(new Set(scheduler.map((c) => c.slug))).toEqual(new Set(['threading', 'thread-safety']))
+    for (const slug of ['threading', 'thread-safety']) expect(scheduler.filter((c) => c.slug === slug).length).toBeGreaterThanOrEqual(2)
+  })
+
+  for (const { slug, id, part, solution } of scheduler) {
+    const program = (part.props as { program: keyof typeof programs & Lockable }).program
+    if (part.name === 'BreakIt') {
+      it(`${slug}#${id}: the solution's schedule breaks ${program} with the GIL, and a one-thread-at-a-time run does not`, () => {
+        const written = solution.find((block) => block.lang === 'text')?.code
+        expect(written, 'a text block with the schedule in the <Solution>').toBeDefined()
+        const picks = written!.trim().split(/\s+/).map((name) => programs[program].threads.findIndex((t) => t.name === name))
+        expect(picks).not.toContain(-1)
+        expect(violation(replay(programs[program], 'gil', picks))).not.toBeNull()
+        let alone = initial(programs[program], 'gil')
+        for (let t = 0; t < alone.threads.length; t++) while (runnable(alone, t)) alone = step(alone, t)
+        expect(violation(alone)).toBeNull()
+      })
+    } else {
+      it(`${slug}#${id}: the solution is a placement of the lock that no schedule breaks, and no lock is broken`, () => {
+        const written = solution.find((block) => block.lang === 'python')?.code
+        const source = programs[program].threads[0]!.source
+        const placement = placements(source).find((p) => withLock(source, p).trimEnd() === written?.trimEnd())
+        expect(placement, 'the <Solution> shows one of the placements offered').toBeDefined()
+        for (const interpreter of ['gil', 'free-threaded'] as const) expect(prove(placed(program, placement!), interpreter).broken).toBe(0)
+        expect(prove(placed(program, null), 'gil').broken).toBeGreaterThan(0)
+      })
+    }
   }
 })
