@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect } from 'react'
+import { useOnline } from './use-online'
 
 /**
  * Registers the service worker that keeps the course for offline use (lib/offline/sw.ts), once the
@@ -25,4 +26,27 @@ export function ServiceWorkerRegistration() {
     return () => window.removeEventListener('load', register)
   }, [])
   return null
+}
+
+/**
+ * Says so in the header while the browser is offline: the lessons still work, server demos do not.
+ * The live region stays in the page, empty and taking no room while online, so going offline is announced.
+ */
+export function OfflineBadge() {
+  const online = useOnline()
+  return (
+    <span role="status">
+      {online ? null : (
+        <span
+          className="mr-3 inline-flex items-center gap-1.5 rounded-full border border-border bg-surface px-2.5 py-1 text-sm font-semibold whitespace-nowrap text-text"
+          title="No network: the lessons and most demos still work on this device; demos that call the server need the network."
+        >
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+            <path d="M1.5 6a9.5 9.5 0 0 1 13 0M4 8.7a6 6 0 0 1 8 0M6.5 11.3a2.5 2.5 0 0 1 3 0M2 2l12 12" />
+          </svg>
+          Offline
+        </span>
+      )}
+    </span>
+  )
 }
