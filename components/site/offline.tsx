@@ -20,7 +20,14 @@ export function ServiceWorkerRegistration() {
     const register = () =>
       void navigator.serviceWorker
         .register('/serwist/sw.js', { scope: '/', type: 'module' })
-        .catch((error: unknown) => console.warn('This site will not be kept for offline use:', error))
+        // Asks for a new build on every page load, not only when the browser gets round to it: a new
+        // build's worker then installs beside this one and waits for its turn (lib/offline/sw.ts).
+        .then(
+          (registration) => {
+            if (registration?.active && navigator.onLine) registration.update().catch(() => undefined)
+          },
+          (error: unknown) => console.warn('This site will not be kept for offline use:', error),
+        )
     if (document.readyState === 'complete') register()
     else window.addEventListener('load', register, { once: true })
     return () => window.removeEventListener('load', register)
@@ -30,7 +37,8 @@ export function ServiceWorkerRegistration() {
 
 /**
  * Says so in the header while the browser is offline: the lessons still work, server demos do not.
- * The live region stays in the page, empty and taking no room while online, so going offline is announced.
+ * The live region stays in the page, empty and taking no room while online, so going offline is
+ * announced. A phone's header has no room left: there the badge is a strip under it.
  */
 export function OfflineBadge() {
   const online = useOnline()
@@ -38,7 +46,7 @@ export function OfflineBadge() {
     <span role="status">
       {online ? null : (
         <span
-          className="mr-3 inline-flex items-center gap-1.5 rounded-full border border-border bg-surface px-2.5 py-1 text-sm font-semibold whitespace-nowrap text-text"
+          className="mr-3 inline-flex items-center gap-1.5 rounded-full border border-border bg-surface px-2.5 py-1 text-sm font-semibold whitespace-nowrap text-text max-[30rem]:absolute max-[30rem]:inset-x-0 max-[30rem]:top-full max-[30rem]:mr-0 max-[30rem]:justify-center max-[30rem]:rounded-none max-[30rem]:border-x-0 max-[30rem]:border-t-0 max-[30rem]:py-0.5"
           title="No network: the lessons and most demos still work on this device; demos that call the server need the network."
         >
           <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">

@@ -6,15 +6,6 @@ import { CacheableResponsePlugin, CacheFirst, copyResponse, Serwist, type Precac
 
 declare const self: ServiceWorkerGlobalScope & { __SW_MANIFEST: (PrecacheEntry | string)[] | undefined }
 
-/*
- * How a new deploy takes over (README, "Offline"). The precache holds one build whole: every
- * /_next/static file under its hashed name, and the pages and search index under the build's id.
- * Pages are served from it first, so a page and the chunks it loads later always come from the same
- * build, online or off. A new build's worker installs beside the old one and waits (no skipWaiting):
- * it takes over once no tab of the old build is open, and its activation deletes the old build's
- * entries, which no open page can still ask for. clientsClaim is then safe: the only pages it claims
- * were loaded from the network without a worker, which is the build it holds (or the first visit).
- */
 /**
  * A Web Worker's script is answered with a copy, which has no URL of its own: the worker then keeps
  * the URL it was started with. Turbopack's worker entry reads which chunks to load from that URL's
@@ -24,6 +15,15 @@ const keepWorkerURL: SerwistPlugin = {
   handlerWillRespond: async ({ request, response }) => (request.destination === 'worker' ? copyResponse(response) : response),
 }
 
+/*
+ * How a new deploy takes over (README, "Offline"). The precache holds one build whole: every
+ * /_next/static file under its hashed name, and the pages and search index under the build's id.
+ * Pages are served from it first, so a page and the chunks it loads later always come from the same
+ * build, online or off. A new build's worker installs beside the old one and waits (no skipWaiting):
+ * it takes over once no tab of the old build is open, and its activation deletes the old build's
+ * entries, which no open page can still ask for. clientsClaim is then safe: the only pages it claims
+ * were loaded from the network without a worker, which is the build it holds (or the first visit).
+ */
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   precacheOptions: { cleanupOutdatedCaches: true, plugins: [keepWorkerURL] },
@@ -71,4 +71,18 @@ self.addEventListener('activate', (event) => {
   )
 })
 
-serwist.addEventListeners()
+if (self.__SW_MANIFEST) serwist.addEventListeners()
+else {
+  // `next dev` serves this worker without a precache. It replaces a production build's worker left
+  // on the same origin (which would go on serving that build's pages), deletes its caches, then
+  // removes itself.
+  self.addEventListener('install', () => void self.skipWaiting())
+  self.addEventListener('activate', (event) =>
+    event.waitUntil(
+      caches
+        .keys()
+        .then((names) => Promise.all(names.map((name) => caches.delete(name))))
+        .then(() => self.registration.unregister()),
+    ),
+  )
+}
