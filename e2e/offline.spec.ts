@@ -94,7 +94,7 @@ test.describe('offline after one visit', () => {
     await page.goto('/learn/asyncio-io-and-aiohttp?demo=async-fetch&requests=5&run=1')
     const asyncFetch = demo(page, 'async-fetch')
     await expect(asyncFetch).toHaveAttribute('data-state', 'error')
-    await expect(asyncFetch.getByRole('alert')).toHaveText(/needs the network\. You are offline/)
+    await expect(asyncFetch.getByRole('alert')).toHaveText('Not run: you are offline, and this demo needs the network.')
     await expect(asyncFetch.getByRole('note')).toHaveText(/needs the network/)
 
     await page.goto('/learn/web-scraper')
@@ -103,7 +103,7 @@ test.describe('offline after one visit', () => {
     await expect(scraper.getByRole('note')).toHaveText(/needs the network/)
     await scraper.getByRole('button', { name: /^Run/ }).click()
     await expect(scraper).toHaveAttribute('data-state', 'error')
-    await expect(scraper.getByRole('alert')).toHaveText(/needs the network\. You are offline/)
+    await expect(scraper.getByRole('alert')).toHaveText('Not run: you are offline, and this demo needs the network.')
     expect(requests).toEqual([])
 
     // Back online, the note goes and the demo runs.

@@ -37,9 +37,11 @@ export const isolationMessage =
   'This demo shares memory between workers with SharedArrayBuffer, which browsers only allow on cross-origin isolated pages. ' +
   'This page is not isolated (is it embedded in another site?). Open it directly on Concurrency Lab to run it.'
 
+/** The note a demo that needs the server shows while offline; Run then stops at `offlineRefusal`. */
 export const networkMessage =
   'This demo sends real requests to this site’s server, so it needs the network. You are offline: the rest of the lesson works; ' +
   'reconnect to run this demo.'
+const offlineRefusal = 'Not run: you are offline, and this demo needs the network.'
 
 /** Rejects when the signal aborts. */
 function aborted(signal: AbortSignal): Promise<never> {
@@ -133,7 +135,7 @@ export function useDemo<C extends ControlSpecs, R>({ id, controls, run, requires
       // One plain message, not a failed request per fetch.
       if (requiresNetwork && !navigator.onLine) {
         setState('error')
-        setError(networkMessage)
+        setError(offlineRefusal)
         return
       }
       controller.current?.abort()
