@@ -1,4 +1,5 @@
 import createMDX from '@next/mdx'
+import { withSerwist } from '@serwist/turbopack'
 import { codeThemes } from './lib/code-themes.mjs'
 
 const isDev = process.env.NODE_ENV !== 'production'
@@ -67,4 +68,6 @@ const nextConfig = {
   },
 }
 
-export default withMDX(nextConfig)
+// Offline (app/serwist/[path]/route.ts): the service worker's route bundles it with esbuild, which stays
+// outside the server bundle.
+export default withSerwist(withMDX(nextConfig))

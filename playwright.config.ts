@@ -22,6 +22,9 @@ export default defineConfig({
     // filming the page took a third of a core from the workers that the demos time.
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true },
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+    // The site registers a service worker (offline use), and page.route() does not see the requests
+    // a service worker makes: blocked everywhere but e2e/offline.spec.ts, which allows it.
+    serviceWorkers: 'block',
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } }],
   webServer: {

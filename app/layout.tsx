@@ -3,6 +3,7 @@ import { GeistSans } from 'geist/font/sans'
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { holdEventsScript } from '@/components/demo-kit/held-events'
+import { ServiceWorkerRegistration } from '@/components/site/offline'
 import { SiteHeader } from '@/components/site/site-header'
 import { themeScript } from '@/components/site/theme'
 import './globals.css'
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader />
         {children}
+        <ServiceWorkerRegistration />
       </body>
     </html>
   )

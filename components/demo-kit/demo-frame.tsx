@@ -5,7 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { ControlField } from './control-field'
 import { presetSearch, type ControlSpecs } from './controls'
 import { useDemoSlots } from './demo-slots'
-import { isolationMessage, type DemoHandle } from './use-demo'
+import { isolationMessage, networkMessage, type DemoHandle } from './use-demo'
 
 type DemoFrameProps<C extends ControlSpecs, R> = {
   demo: DemoHandle<C, R>
@@ -109,6 +109,11 @@ export function DemoFrame<C extends ControlSpecs, R>({
       {demo.isolated ? null : (
         <p className="demo-isolation" role="note">
           {isolationMessage}
+        </p>
+      )}
+      {demo.reachable ? null : (
+        <p className="demo-isolation" role="note">
+          {networkMessage}
         </p>
       )}
 

@@ -1,6 +1,7 @@
 'use client'
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useOnline } from '@/components/site/use-online'
 import {
   defaultRaws,
   parseAll,
@@ -28,11 +29,19 @@ export type DemoOptions<C extends ControlSpecs, R> = {
   run: (values: Values<C>, context: RunContext) => Promise<Outcome<R>>
   /** The demo shares memory between workers (SharedArrayBuffer): it cannot run unless the page is cross-origin isolated. */
   requiresIsolation?: boolean
+  /** The demo sends requests to this site's server (/api/…, /sample/…): offline, it says so instead of running. */
+  requiresNetwork?: boolean
 }
 
 export const isolationMessage =
   'This demo shares memory between workers with SharedArrayBuffer, which browsers only allow on cross-origin isolated pages. ' +
   'This page is not isolated (is it embedded in another site?). Open it directly on Concurrency Lab to run it.'
+
+/** The note a demo that needs the server shows while offline; Run then stops at `offlineRefusal`. */
+export const networkMessage =
+  'This demo sends real requests to this site’s server, so it needs the network. You are offline: the rest of the lesson works; ' +
+  'reconnect to run this demo.'
+const offlineRefusal = 'Not run: you are offline, and this demo needs the network.'
 
 /** Rejects when the signal aborts. */
 function aborted(signal: AbortSignal): Promise<never> {
@@ -79,13 +88,14 @@ function afterPageSettles(callback: () => void): () => void {
  * The life of one demo: its controls (raw text, parsed and checked), its state, and its runs.
  * A run starts only when every control is valid; Stop aborts the run's signal; unmounting stops it.
  */
-export function useDemo<C extends ControlSpecs, R>({ id, controls, run, requiresIsolation = false }: DemoOptions<C, R>) {
+export function useDemo<C extends ControlSpecs, R>({ id, controls, run, requiresIsolation = false, requiresNetwork = false }: DemoOptions<C, R>) {
   const [raws, setRaws] = useState<RawValues<C>>(() => defaultRaws(controls))
   const [state, setState] = useState<DemoState>('idle')
   const [outcome, setOutcome] = useState<Outcome<R> | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const isolated = useIsolated() || !requiresIsolation
+  const reachable = useOnline() || !requiresNetwork
   const controller = useRef<AbortController | null>(null)
   const runRef = useRef(run)
   useEffect(() => {
@@ -122,6 +132,12 @@ export function useDemo<C extends ControlSpecs, R>({ id, controls, run, requires
         setError(isolationMessage)
         return
       }
+      // One plain message, not a failed request per fetch.
+      if (requiresNetwork && !navigator.onLine) {
+        setState('error')
+        setError(offlineRefusal)
+        return
+      }
       controller.current?.abort()
       const mine = new AbortController()
       controller.current = mine
@@ -149,7 +165,7 @@ export function useDemo<C extends ControlSpecs, R>({ id, controls, run, requires
         if (controller.current === mine) controller.current = null
       }
     },
-    [controls, requiresIsolation],
+    [controls, requiresIsolation, requiresNetwork],
   )
 
   const stop = useCallback(() => controller.current?.abort(), [])
@@ -176,6 +192,8 @@ export function useDemo<C extends ControlSpecs, R>({ id, controls, run, requires
     error,
     notice,
     isolated,
+    /** False while offline, for a demo that needs the server. */
+    reachable,
     /** The page was opened with a link to this demo. */
     linked: preset !== null,
     run: () => start(raws),

@@ -42,6 +42,7 @@ export function ScraperDemo() {
   const demo = useDemo({
     id: 'scraper',
     controls,
+    requiresNetwork: true,
     run: async ({ config: yaml }, { signal }): Promise<{ result: ScraperResult; summary: string }> => {
       const checked = parseConfig(yaml)
       if (!checked.ok) throw new Error(problemsText(checked.problems))

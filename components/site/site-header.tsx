@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { OfflineBadge } from './offline'
 import { Search } from './search'
 import { ThemeSwitch } from './theme'
 
@@ -18,7 +19,10 @@ export function SiteHeader() {
           <Link href="/#course">Course</Link>
         </nav>
         <Search />
-        <ThemeSwitch />
+        <div className="flex flex-none items-center">
+          <OfflineBadge />
+          <ThemeSwitch />
+        </div>
       </div>
     </header>
   )

@@ -52,6 +52,7 @@ export function AsyncFetchDemo() {
   const demo = useDemo({
     id: 'async-fetch',
     controls,
+    requiresNetwork: true,
     run: async ({ mode, requests, delay, limit, timeout, fail }, { signal }) => {
       const run = Date.now().toString(36)
       const urls = Array.from(
