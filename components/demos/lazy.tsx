@@ -5,10 +5,7 @@ import { lazyDemo } from '@/components/demo-kit/lazy-demo'
 // is on the page from the start and must look as it will once the demo is live (6 KiB gzip in all).
 import './async-fetch/async-fetch.css'
 import './event-loop/event-loop.css'
-import './pool-map-demo.css'
-import './queue-demo.css'
 import './scraper.css'
-import './speedup-chart.css'
 import './yaml-demo.css'
 import './yaml-editor.css'
 
