@@ -1,10 +1,6 @@
 'use client'
 
 import { lazyDemo } from '@/components/demo-kit/lazy-demo'
-// Every demo's stylesheet comes with the page, though its code does not: the demo's server HTML
-// is on the page from the start and must look as it will once the demo is live (6 KiB gzip in all).
-import './async-fetch/waterfall.css'
-import './event-loop/event-loop.css'
 
 /**
  * Every live demo, each in a chunk of its own. Lessons import their demos from here, never from
