@@ -26,14 +26,22 @@ const models = [
   },
 ] as const
 
+/** Each model's colour: the card's top edge and its name. */
+const tones = {
+  process: { edge: 'border-t-process', name: 'text-process' },
+  thread: { edge: 'border-t-thread', name: 'text-thread' },
+  async: { edge: 'border-t-async', name: 'text-async' },
+} as const
+const sectionTitle = 'mt-14 mb-5 text-heading font-heavy tracking-heading'
+
 export default async function Home() {
   const lessons = await getLessons()
   return (
-    <main id="content" className="home">
-      <section className="hero">
+    <main id="content" className="mx-auto max-w-6xl px-5 pt-14 pb-20">
+      <section className="max-w-200">
         <p className="hero-kicker">An interactive course</p>
         <h1 className="hero-title">
-          Python concurrency, <span className="hero-accent">running live</span> in your browser.
+          Python concurrency, <span className="bg-linear-to-r/srgb from-process via-thread via-55% to-async bg-clip-text text-transparent">running live</span> in your browser.
         </h1>
         <p className="hero-lead">
           Processes, threads and the event loop — taught with demos that really run concurrently: a pool of Web Workers, a
@@ -46,28 +54,28 @@ export default async function Home() {
         ) : null}
       </section>
 
-      <section aria-labelledby="models" className="models">
-        <h2 id="models" className="section-title">
+      <section aria-labelledby="models">
+        <h2 id="models" className={sectionTitle}>
           Three models
         </h2>
-        <ul className="model-grid">
+        <ul className="grid grid-cols-panels gap-4">
           {models.map((model) => (
-            <li key={model.name} className={`model-card tone-${model.tone}`}>
-              <p className="model-name">{model.name}</p>
-              <p className="model-api">
-                <code>{model.api}</code>
+            <li key={model.name} className={`rounded-card border border-t-4 border-border bg-surface px-5.5 py-5 *:mt-0 *:mb-2.5 ${tones[model.tone].edge}`}>
+              <p className={`text-title font-heavy ${tones[model.tone].name}`}>{model.name}</p>
+              <p>
+                <code className="text-detail">{model.api}</code>
               </p>
               <p>{model.line}</p>
-              <p className="model-best">
-                <span>Best for</span> {model.best}
+              <p className="text-ui text-muted">
+                <span className="block text-xs/[inherit] font-bold tracking-label text-text uppercase">Best for</span> {model.best}
               </p>
             </li>
           ))}
         </ul>
       </section>
 
-      <section id="course" aria-labelledby="course-title" className="course-map">
-        <h2 id="course-title" className="section-title">
+      <section id="course" aria-labelledby="course-title">
+        <h2 id="course-title" className={sectionTitle}>
           The course
         </h2>
         <CourseMap lessons={lessons} />

@@ -1,8 +1,6 @@
 'use client'
 
 import { lazyDemo } from '@/components/demo-kit/lazy-demo'
-// The editor's look must be there before its code: the server HTML shows it from the start.
-import '@/components/demos/yaml-editor.css'
 
 /**
  * The interactive part of each challenge, each in a chunk of its own, loaded as demos are

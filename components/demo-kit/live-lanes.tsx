@@ -48,7 +48,7 @@ export function LiveLanes({ store, running, label, exact }: Props) {
   if (!view.lanes.length) return null
   return (
     <div className="grid gap-4">
-      {view.phase ? <p className="m-0 text-[0.9rem] font-semibold text-muted">{view.phase}</p> : null}
+      {view.phase ? <p className="m-0 text-detail font-semibold text-muted">{view.phase}</p> : null}
       <Timeline lanes={view.lanes} now={view.now - view.t0} duration={view.axis ?? undefined} label={label} exact={exact} />
     </div>
   )

@@ -5,7 +5,6 @@ import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { bool, choice, int } from '@/components/demo-kit/controls'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { chooseModel, type Advice } from './chooser'
-import './chooser-demo.css'
 
 const controls = {
   bound: choice({
@@ -28,13 +27,17 @@ const controls = {
   tasks: int({ label: 'Tasks', min: 1, max: 100_000, default: 8 }),
 }
 
-const tones: Record<Advice['model'], string> = {
-  multiprocessing: 'tone-process',
-  threading: 'tone-thread',
-  asyncio: 'tone-async',
-  'asyncio + processes': 'tone-async',
-  'no concurrency': '',
+/** The answer is coloured by the model it recommends: its left edge and its name. */
+const tones: Record<Advice['model'], { edge: string; name: string }> = {
+  multiprocessing: { edge: 'border-l-process', name: 'text-process' },
+  threading: { edge: 'border-l-thread', name: 'text-thread' },
+  asyncio: { edge: 'border-l-async', name: 'text-async' },
+  'asyncio + processes': { edge: 'border-l-async', name: 'text-async' },
+  'no concurrency': { edge: 'border-l-muted', name: 'text-text' },
 }
+
+const heading = 'mt-3 mb-1 text-label font-bold tracking-caps text-muted uppercase'
+const list = 'm-0 list-disc space-y-1 pl-5'
 
 /** "Which model?": describe a task, get the model, the Python API and the reasons. */
 export function ChooserDemo() {
@@ -60,21 +63,21 @@ export function ChooserDemo() {
       runLabel="the chooser"
     >
       {advice && demo.state === 'done' ? (
-        <div className={`chooser-answer ${tones[advice.model]}`}>
-          <p className="chooser-model">{advice.model}</p>
-          <p className="chooser-api">
-            <code>{advice.api}</code>
+        <div className={`rounded-card border border-l-5 border-border bg-bg px-5 py-4.5 ${tones[advice.model].edge}`}>
+          <p className={`m-0 text-heading font-extrabold tracking-heading ${tones[advice.model].name}`}>{advice.model}</p>
+          <p className="mt-1 mb-3">
+            <code className="text-body">{advice.api}</code>
           </p>
-          <p className="chooser-heading">Why</p>
-          <ul>
+          <p className={heading}>Why</p>
+          <ul className={list}>
             {advice.why.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
           {advice.watch.length ? (
             <>
-              <p className="chooser-heading">Watch out</p>
-              <ul>
+              <p className={heading}>Watch out</p>
+              <ul className={list}>
                 {advice.watch.map((line) => (
                   <li key={line}>{line}</li>
                 ))}

@@ -12,7 +12,6 @@ import { runGilLab, workloads, type GilMode, type StatusReader } from '@/workers
 import { WorkerState } from '@/workers/shared/gil'
 import type { GilApi, GilSpan, Workload } from '@/workers/entry/gil.worker'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
-import './gil-demo.css'
 import { milliseconds } from '@/lib/format'
 import { cpuCount, maxContending } from '@/workers/limits'
 
@@ -57,6 +56,15 @@ const stateText: Record<number, string> = {
   [WorkerState.WaitingForIo]: 'waiting on I/O',
   [WorkerState.Finished]: 'finished',
 }
+/** A worker's left edge: who holds a GIL (thread or process), who waits on I/O, who is done. */
+function workerEdge(state: number, mode: GilMode) {
+  if (state === WorkerState.Running) return mode === 'processes' ? 'border-l-process' : 'border-l-thread'
+  if (state === WorkerState.WaitingForIo) return 'border-l-io-wait'
+  if (state === WorkerState.Finished) return 'border-l-success'
+  return 'border-l-border'
+}
+/** A legend entry's colour swatch, before its text. */
+const swatch = "before:mr-1.5 before:inline-block before:size-3.5 before:rounded-sm before:align-[-0.12rem] before:content-['']"
 const workloadText = { cpu: 'CPU-bound', io: 'I/O-bound', mixed: 'mixed' } as const
 /** Short: a lane's label has room for about 14 characters. */
 const roleText = { cpu: 'CPU', io: 'I/O' } as const
@@ -208,15 +216,20 @@ export function GilDemo() {
         <Stat label="GIL handovers">{handovers}</Stat>
       </Stats>
       {view.phase ? (
-        <div className="pvt-live">
-          <p className="pvt-phase">{view.phase}</p>
-          <ul className="pvt-workers" aria-label="Each worker now">
+        <div>
+          <p className="mt-0 mb-2 font-semibold text-muted">{view.phase}</p>
+          <ul className="m-0 grid list-none grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-1.5 p-0" aria-label="Each worker now">
             {view.status.map((s, w) => (
-              <li key={w} data-state={s.state} data-mode={view.mode}>
-                <span className="pvt-worker-name">worker {w + 1}</span>
-                <span className="pvt-worker-state">{stateText[s.state]}</span>
+              <li
+                key={w}
+                data-state={s.state}
+                data-mode={view.mode}
+                className={`grid grid-cols-[auto_1fr] items-center gap-x-2.5 gap-y-1 rounded-md border border-l-5 border-border px-2.5 py-1.5 text-code ${workerEdge(s.state, view.mode)}`}
+              >
+                <span className="font-mono font-semibold">worker {w + 1}</span>
+                <span className="text-right text-muted">{stateText[s.state]}</span>
                 {/* No share (the mixed workload's CPU worker runs until the I/O is done): no end to show. */}
-                <progress max={view.shares[w] || 1} value={view.shares[w] ? s.done : undefined} aria-label={`worker ${w + 1} progress`} />
+                <progress className="col-span-full h-2 w-full accent-accent" max={view.shares[w] || 1} value={view.shares[w] ? s.done : undefined} aria-label={`worker ${w + 1} progress`} />
               </li>
             ))}
           </ul>
@@ -225,12 +238,12 @@ export function GilDemo() {
       {lanes.length ? (
         <>
           <Timeline lanes={lanes} exact label="Who held a GIL when, and who waited on I/O, over the run" />
-          <ul className="pvt-legend" aria-label="Legend">
-            <li style={{ ['--tone' as string]: 'var(--thread)' }}>thread holds the shared GIL</li>
-            <li style={{ ['--tone' as string]: 'var(--process)' }}>process holds its own GIL</li>
-            <li style={{ ['--tone' as string]: 'var(--io-wait)' }}>waiting on I/O (GIL released)</li>
+          <ul className="mt-2.5 mb-0 flex list-none flex-wrap gap-x-5 gap-y-1 p-0 text-small text-muted" aria-label="Legend">
+            <li className={`${swatch} before:bg-thread`}>thread holds the shared GIL</li>
+            <li className={`${swatch} before:bg-process`}>process holds its own GIL</li>
+            <li className={`${swatch} before:bg-io-wait`}>waiting on I/O (GIL released)</li>
             {lanes.some((lane) => lane.spans.some((s) => s.label === spanText.gil)) ? (
-              <li style={{ ['--tone' as string]: spanTone.gil }}>back from I/O, waiting for the GIL</li>
+              <li className={`${swatch} before:bg-danger`}>back from I/O, waiting for the GIL</li>
             ) : null}
           </ul>
         </>

@@ -1,25 +1,6 @@
 'use client'
 
 import { lazyDemo } from '@/components/demo-kit/lazy-demo'
-// Every demo's stylesheet comes with the page, though its code does not: the demo's server HTML
-// is on the page from the start and must look as it will once the demo is live (6 KiB gzip in all).
-import './async-fetch/async-fetch.css'
-import './chooser-demo.css'
-import './event-loop/event-loop.css'
-import './gil-demo.css'
-import './memory-demo.css'
-import './pipe-demo.css'
-import './pool-map-demo.css'
-import './pool-speedup-demo.css'
-import './process-demo.css'
-import './python/python.css'
-import './queue-demo.css'
-import './scraper.css'
-import './speedup-chart.css'
-import './startup-demo.css'
-import './tasks/tasks.css'
-import './yaml-demo.css'
-import './yaml-editor.css'
 
 /**
  * Every live demo, each in a chunk of its own. Lessons import their demos from here, never from

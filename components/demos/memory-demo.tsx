@@ -7,7 +7,6 @@ import { useDemo } from '@/components/demo-kit/use-demo'
 import { useWorkers } from '@/components/demo-kit/use-workers'
 import { doubleIn, timeSending, type Sharing } from '@/workers/page/memory'
 import type { MemoryApi } from '@/workers/entry/memory.worker'
-import './memory-demo.css'
 
 const controls = {
   mb: int({ label: 'Buffer size', min: 1, max: 128, default: 32, unit: 'MB', help: 'For the timing: 1 to 128 MB.' }),
@@ -17,9 +16,9 @@ type Arrays = { page: number[]; worker: number[] }
 type Timing = { how: Sharing; ms: number; leftOnPage: number }
 
 const ways: Record<Sharing, { label: string; tone: string; note: (left: number) => string }> = {
-  copy: { label: 'Copied', tone: 'var(--process)', note: () => 'the page keeps its buffer; the worker gets a copy' },
-  transfer: { label: 'Transferred', tone: 'var(--async)', note: (left) => `moved, not copied: the page's buffer now holds ${left} bytes` },
-  share: { label: 'Shared', tone: 'var(--thread)', note: () => 'nothing moves: both see one buffer' },
+  copy: { label: 'Copied', tone: 'bg-process', note: () => 'the page keeps its buffer; the worker gets a copy' },
+  transfer: { label: 'Transferred', tone: 'bg-async', note: (left) => `moved, not copied: the page's buffer now holds ${left} bytes` },
+  share: { label: 'Shared', tone: 'bg-thread', note: () => 'nothing moves: both see one buffer' },
 }
 const msText = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`
 const list = (numbers: number[]) => `[${numbers.join(', ')}]`
@@ -27,15 +26,15 @@ const list = (numbers: number[]) => `[${numbers.join(', ')}]`
 function ArrayFigure({ title, arrays, before }: { title: string; arrays: Arrays; before: number[] }) {
   const changed = list(arrays.page) !== list(before)
   return (
-    <figure className="demo-box">
-      <figcaption>{title}</figcaption>
-      <dl>
+    <figure className="demo-box m-0">
+      <figcaption className="mb-1.5 font-semibold">{title}</figcaption>
+      <dl className="m-0 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-detail [&_dd]:m-0 [&_dd]:font-mono [&_dt]:text-muted">
         <dt>sent</dt>
         <dd>{list(before)}</dd>
         <dt>worker’s array</dt>
         <dd>{list(arrays.worker)}</dd>
         <dt>page’s array</dt>
-        <dd data-changed={changed ? '' : undefined}>
+        <dd data-changed={changed ? '' : undefined} className={changed ? 'font-bold text-success' : undefined}>
           {list(arrays.page)} {changed ? '(changed)' : '(unchanged)'}
         </dd>
       </dl>
@@ -100,20 +99,20 @@ export function MemoryDemo() {
       runLabel="the experiment"
     >
       {copied || shared ? (
-        <div className="pvt-arrays">
+        <div className="grid grid-cols-panels gap-3">
           {copied ? <ArrayFigure title="Sent as a copy (like pickling to a process)" arrays={copied} before={[1, 2, 3, 4]} /> : null}
           {shared ? <ArrayFigure title="Sent over a SharedArrayBuffer (like a thread’s memory)" arrays={shared} before={[1, 2, 3, 4]} /> : null}
         </div>
       ) : null}
       {timings.length ? (
-        <dl className="pvt-bars" aria-label={`Time for ${demo.values?.mb ?? ''} MB to reach the worker`}>
+        <dl className="mt-3 mb-0 grid gap-2" aria-label={`Time for ${demo.values?.mb ?? ''} MB to reach the worker`}>
           {timings.map((t) => (
-            <div key={t.how}>
-              <dt>{ways[t.how].label}</dt>
-              <dd>
-                <span className="pvt-bar" style={{ width: `${Math.max(0.5, (100 * t.ms) / longest)}%`, ['--tone' as string]: ways[t.how].tone }} />
+            <div key={t.how} className="grid grid-cols-[6rem_1fr_5rem] items-center gap-2.5 xs:grid-cols-[9rem_1fr_6.5rem]">
+              <dt className="text-code text-muted">{ways[t.how].label}</dt>
+              <dd className="m-0">
+                <span className={`block h-4 min-w-[3px] rounded-sm ${ways[t.how].tone}`} style={{ width: `${Math.max(0.5, (100 * t.ms) / longest)}%` }} />
               </dd>
-              <dd className="pvt-figure">{msText(t.ms)}</dd>
+              <dd className="m-0 text-right font-mono text-code">{msText(t.ms)}</dd>
             </div>
           ))}
         </dl>

@@ -11,8 +11,10 @@ import { sharedNow } from '@/workers/clock'
 import type { PipeApi, PipeEvent } from '@/workers/entry/pipe.worker'
 import { crossings, emptyPipeLog, file, type PipeLog } from './pipe-log'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
-import './pipe-demo.css'
 import { seconds } from '@/lib/format'
+
+/** A row of the sequence diagram: worker A on the left, the pipe in the middle, worker B on the right. */
+const row = 'grid grid-cols-[1fr_minmax(8rem,1.2fr)_1fr] gap-2 px-3 py-1'
 
 const controls = {
   messages: int({ label: 'Numbers A sends', min: 1, max: 100, default: 5 }),
@@ -81,22 +83,22 @@ export function PipeDemo() {
         <Stat label="B sent / received">{view.counts.b.send} / {view.counts.b.recv}</Stat>
       </Stats>
       {rows.length ? (
-        <div className="mp-pipe">
-          <div className="mp-pipe-head" aria-hidden="true">
+        <div className="rounded-box border border-border bg-bg font-mono text-small">
+          <div className={`${row} border-b border-border font-sans font-demi text-muted`} aria-hidden="true">
             <span>worker A: ping(a)</span>
-            <span>the pipe</span>
-            <span>worker B: pong(b)</span>
+            <span className="text-center">the pipe</span>
+            <span className="text-right">worker B: pong(b)</span>
           </div>
-          <ol className="mp-pipe-rows" aria-label="Messages through the pipe, in order" tabIndex={0}>
+          <ol className="m-0 max-h-72 list-none overflow-auto py-1" aria-label="Messages through the pipe, in order" tabIndex={0}>
             {rows.map((c, i) => (
-              <li key={i} data-from={c.from}>
-                <span className="mp-pipe-a">{c.from === 'a' ? `send(${show(c.value)})` : c.receivedAt === undefined ? '…' : `recv() → ${show(c.value)}`}</span>
-                <span className="mp-pipe-arrow">
+              <li key={i} data-from={c.from} className={row}>
+                <span>{c.from === 'a' ? `send(${show(c.value)})` : c.receivedAt === undefined ? '…' : `recv() → ${show(c.value)}`}</span>
+                <span className={`rounded-sm text-center whitespace-nowrap ${c.from === 'a' ? 'bg-process-soft' : 'bg-surface-2'}`}>
                   <span className="sr-only">{c.from === 'a' ? 'A to B:' : 'B to A:'} </span>
                   <span aria-hidden="true">{c.from === 'a' ? '⟶' : '⟵'}</span> {show(c.value)}
-                  <span className="mp-pipe-time"> {seconds((c.sentAt ?? c.receivedAt ?? view.t0) - view.t0)}</span>
+                  <span className="text-label text-muted"> {seconds((c.sentAt ?? c.receivedAt ?? view.t0) - view.t0)}</span>
                 </span>
-                <span className="mp-pipe-b">{c.from === 'b' ? `send(${show(c.value)})` : c.receivedAt === undefined ? '…' : `recv() → ${show(c.value)}`}</span>
+                <span className="text-right">{c.from === 'b' ? `send(${show(c.value)})` : c.receivedAt === undefined ? '…' : `recv() → ${show(c.value)}`}</span>
               </li>
             ))}
           </ol>

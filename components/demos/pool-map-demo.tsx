@@ -9,7 +9,6 @@ import { Stat, Stats } from '@/components/demo-kit/stats'
 import { defaultChunksize, Pool } from '@/workers/page/pool'
 import type { PoolApi, PoolTasks } from '@/workers/entry/pool.worker'
 import { itemRanges, workerHue } from './multiprocessing-view'
-import './pool-map-demo.css'
 import { maxWorkers } from '@/workers/limits'
 
 const controls = {
@@ -112,33 +111,37 @@ function PoolMapResult({ view }: { view: View }) {
   const compact = results.length > 60
   return (
     <div className="grid gap-4">
-      <figure className="mp-output">
-        <figcaption>print(results)</figcaption>
-        <pre tabIndex={0}>[{results.join(', ')}]</pre>
+      <figure className="m-0 rounded-box border border-border bg-bg">
+        <figcaption className="border-b border-border px-3 py-1.5 font-mono text-tag text-muted">print(results)</figcaption>
+        <pre className="m-0 max-h-48 overflow-auto px-3 py-2.5 font-mono text-detail wrap-break-word whitespace-pre-wrap" tabIndex={0}>[{results.join(', ')}]</pre>
       </figure>
       {compact ? (
-        <div className="mp-strip" aria-hidden="true">
+        <div className="flex flex-wrap gap-0.5" aria-hidden="true">
           {results.map((_, i) => (
-            <span key={i} style={{ ['--hue' as string]: workerHue(owners[i]!) }} title={`n = ${i}: worker ${owners[i]! + 1}`} />
+            <span key={i} className="worker-hue size-2.5 rounded-xs bg-worker" style={{ ['--hue' as string]: workerHue(owners[i]!) }} title={`n = ${i}: worker ${owners[i]! + 1}`} />
           ))}
         </div>
       ) : (
-        <ol className="mp-items" aria-label="Each item, its result, and the worker that computed it">
+        <ol className="m-0 grid list-none grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] gap-1.5 p-0" aria-label="Each item, its result, and the worker that computed it">
           {results.map((value, i) => (
-            <li key={i} style={{ ['--hue' as string]: workerHue(owners[i]!) }}>
-              <span className="mp-item-call">square_number({i})</span>
-              <span className="mp-item-value">{value}</span>
-              <span className="mp-item-worker">worker {owners[i]! + 1}</span>
+            <li
+              key={i}
+              className="worker-hue grid min-w-0 grid-cols-[1fr_auto] gap-x-2 rounded-md border border-l-5 border-border border-l-worker bg-worker-soft px-2.5 py-1.5 font-mono text-caption"
+              style={{ ['--hue' as string]: workerHue(owners[i]!) }}
+            >
+              <span className="col-span-full text-muted">square_number({i})</span>
+              <span className="text-base/[inherit] font-bold">{value}</span>
+              <span className="self-end text-label">worker {owners[i]! + 1}</span>
             </li>
           ))}
         </ol>
       )}
-      <ul className="mp-legend" aria-label="Items each worker computed">
+      <ul className="m-0 grid list-none gap-1 p-0 text-detail" aria-label="Items each worker computed">
         {Array.from({ length: workers }, (_, w) => {
           const mine = itemRanges(owners, w)
           return (
-            <li key={w} style={{ ['--hue' as string]: workerHue(w) }}>
-              <span className="mp-swatch" aria-hidden="true" />
+            <li key={w} className="worker-hue flex items-baseline gap-2" style={{ ['--hue' as string]: workerHue(w) }}>
+              <span className="size-3 flex-none translate-y-0.5 rounded-xs bg-worker" aria-hidden="true" />
               worker {w + 1}: {mine.count ? `${mine.count} item${mine.count === 1 ? '' : 's'} (n = ${mine.text})` : 'no items: the others took them all'}
             </li>
           )

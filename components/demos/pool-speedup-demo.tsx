@@ -14,7 +14,6 @@ import { sharedNow } from '@/workers/inside/pool-tasks'
 import type { PoolApi, PoolTasks } from '@/workers/entry/pool.worker'
 import { idealSpeedup, SpeedupChart, type SpeedupPoint } from './speedup-chart'
 import { afterNextPaint, useLiveStore } from '@/components/demo-kit/use-live-view'
-import './pool-speedup-demo.css'
 import { cpuCount, maxWorkers } from '@/workers/limits'
 
 // The job: count the primes below BLOCKS × BLOCK_SIZE, one block per item. The same at every worker count.
@@ -162,11 +161,11 @@ export function PoolSpeedupDemo() {
       </Stats>
       <LiveLanes store={board} running={running} label="Which worker computed which blocks, over time" />
       {history.points.length ? (
-        <div className="grid gap-4 mp-chart-wrap">
+        <div className="mt-5 grid gap-4">
           <SpeedupChart points={history.points} cores={cores ?? 1} chunksize={history.chunksize} />
           <button
             type="button"
-            className="button mp-clear"
+            className="button justify-self-start"
             disabled={demo.state === 'running'}
             onClick={() => setHistory({ chunksize: history.chunksize, points: [] })}
           >

@@ -9,7 +9,10 @@ import { Stat, Stats } from '@/components/demo-kit/stats'
 import { Process, type ProcessPhase } from '@/workers/page/process'
 import type { Ending, Line, ProcessApi } from '@/workers/entry/process.worker'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
-import './process-demo.css'
+
+/** A phase of the process's life, as a pill; an arrow leads from one to the next, and the current one is lit. */
+const phaseStep =
+  "relative rounded-full border border-border bg-bg px-3.5 py-1.5 text-detail font-semibold text-muted not-first:ml-2.5 not-first:before:absolute not-first:before:-left-3.5 not-first:before:text-muted not-first:before:content-['→'] aria-[current=step]:border-process aria-[current=step]:bg-process-soft aria-[current=step]:text-text"
 
 const controls = {
   seconds: decimal({ label: 'The child works for', min: 0.5, max: 10, default: 3, unit: 's' }),
@@ -108,15 +111,15 @@ export function ProcessDemo() {
       runLabel="p.start() and p.join()"
     >
       <div className="grid gap-4">
-        <ol className="mp-phases" aria-label="Life of the process">
+        <ol className="m-0 flex list-none flex-wrap gap-1.5 p-0" aria-label="Life of the process">
           {phases.map(({ phase, label }) => (
-            <li key={phase} aria-current={view?.phase === phase ? 'step' : undefined}>
+            <li key={phase} aria-current={view?.phase === phase ? 'step' : undefined} className={phaseStep}>
               {label}
             </li>
           ))}
         </ol>
-        <div className="mp-process-row">
-          <Stats className="mp-process-stats">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-3">
+          <Stats className="m-0 grow basis-96">
             <Stat label="p.name">{view?.name}</Stat>
             <Stat label="p.is_alive()">{view && pyValue(view.alive)}</Stat>
             <Stat label="p.exitcode">{view && pyValue(view.exitcode)}</Stat>
@@ -126,12 +129,14 @@ export function ProcessDemo() {
           </button>
         </div>
         {view?.log.length ? (
-          <ol className="mp-log" aria-label="What the parent did and the child printed" tabIndex={0}>
+          <ol
+            className="m-0 max-h-64 list-none overflow-auto rounded-box border border-border bg-bg px-3 py-2 font-mono text-caption"
+            aria-label="What the parent did and the child printed" tabIndex={0}>
             {view.log.map((entry, i) => (
-              <li key={i} data-who={entry.who} data-stream={entry.stream}>
-                <span className="mp-log-time">{(entry.at / 1000).toFixed(2)} s</span>
-                <span className="mp-log-who">{entry.who === 'parent' ? 'parent' : view.name}</span>
-                <span className="mp-log-text">{entry.text}</span>
+              <li key={i} data-who={entry.who} data-stream={entry.stream} className="grid grid-cols-[3.6rem_1fr] gap-2 py-0.5 sm:grid-cols-[4.2rem_6.5rem_1fr]">
+                <span className="text-muted">{(entry.at / 1000).toFixed(2)} s</span>
+                <span className={entry.who === 'child' ? 'text-process' : 'text-muted'}>{entry.who === 'parent' ? 'parent' : view.name}</span>
+                <span className={`col-span-full sm:col-auto ${entry.stream === 'stderr' ? 'text-danger' : ''}`}>{entry.text}</span>
               </li>
             ))}
           </ol>

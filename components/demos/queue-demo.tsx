@@ -11,7 +11,9 @@ import { SharedQueue, type Item } from '@/workers/shared/shared-queue'
 import type { QueueApi } from '@/workers/entry/queue.worker'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
 import { workerHue } from './multiprocessing-view'
-import './queue-demo.css'
+
+/** A slot of the queue, filled or empty. */
+const slotBox = 'rounded-md border bg-bg px-0.5 py-1 text-center font-mono text-tag'
 
 /** How long a producer takes to make one item. */
 const MAKE_MS = 30
@@ -119,25 +121,30 @@ export function QueueDemo() {
         <Stat label="In the queue">{inQueue} / {view.capacity || '–'}</Stat>
       </Stats>
       {view.capacity ? (
-        <div className="mp-queue">
+        <div className="grid items-start gap-4 md:grid-cols-[minmax(10rem,1fr)_minmax(12rem,1.4fr)_minmax(10rem,1fr)]">
           <SideList kind="producer" sides={view.producers} total={view.perProducer} />
-          <div className="mp-queue-middle">
-            <p className="mp-queue-title demo-label" id={contentsId}>
+          <div>
+            <p className="demo-label mt-0 mb-1.5" id={contentsId}>
               The queue, oldest first
             </p>
-            <ol className="mp-queue-slots" aria-labelledby={contentsId}>
+            <ol className="m-0 grid list-none grid-cols-[repeat(auto-fill,minmax(4.2rem,1fr))] gap-1 rounded-box border-2 border-border bg-surface-2 p-2" aria-labelledby={contentsId}>
               {Array.from({ length: view.capacity }, (_, i) => {
                 const item = view.items[i]
-                if (!item) return <li key={i} className="mp-slot-empty" aria-hidden="true" />
+                if (!item) return <li key={i} className="min-h-8 rounded-md border border-dashed border-border px-0.5 py-1" aria-hidden="true" />
                 const none = item[0] === NONE
                 return (
-                  <li key={i} data-none={none ? '' : undefined} style={none ? undefined : { ['--hue' as string]: workerHue(item[0]!) }}>
+                  <li
+                    key={i}
+                    data-none={none ? '' : undefined}
+                    className={`${slotBox} border-t-4 border-border ${none ? 'border-t-text font-bold' : 'worker-hue border-t-worker'}`}
+                    style={none ? undefined : { ['--hue' as string]: workerHue(item[0]!) }}
+                  >
                     {none ? 'None' : `(${item[0]! + 1}, ${item[1]})`}
                   </li>
                 )
               })}
             </ol>
-            <p className="mp-queue-note">{inQueue === 0 ? 'Empty.' : inQueue === view.capacity ? 'Full: put() waits.' : `${inQueue} waiting to be consumed.`}</p>
+            <p className="mt-1.5 mb-0 text-small text-muted">{inQueue === 0 ? 'Empty.' : inQueue === view.capacity ? 'Full: put() waits.' : `${inQueue} waiting to be consumed.`}</p>
           </div>
           <SideList kind="consumer" sides={view.consumers} />
         </div>
@@ -154,19 +161,24 @@ const sideWords = {
 function SideList({ kind, sides, total }: { kind: keyof typeof sideWords; sides: Side[]; total?: number }) {
   const words = sideWords[kind]
   return (
-    <div className="mp-side" data-kind={kind}>
-      <p className="mp-queue-title demo-label">{words.title}</p>
-      <ul>
+    <div data-kind={kind}>
+      <p className="demo-label mt-0 mb-1.5">{words.title}</p>
+      <ul className="m-0 grid list-none gap-1.5 p-0">
         {sides.map((side, i) => (
-          <li key={i} data-doing={doingText[side.doing]} style={kind === 'producer' ? { ['--hue' as string]: workerHue(i) } : undefined}>
-            <span className="mp-side-name">
+          <li
+            key={i}
+            data-doing={doingText[side.doing]}
+            className={`flex flex-wrap gap-x-2.5 rounded-md border border-l-5 border-border bg-bg px-2.5 py-1.5 text-small ${kind === 'producer' ? 'worker-hue border-l-worker' : 'border-l-process'}`}
+            style={kind === 'producer' ? { ['--hue' as string]: workerHue(i) } : undefined}
+          >
+            <span className="font-demi">
               {kind} {i + 1}
             </span>
             <span>
               {words.verb} {side.count}
               {total ? ` of ${total}` : ''}
             </span>
-            <span className="mp-side-doing">{side.doing === Doing.waiting ? words.waiting : doingText[side.doing]}</span>
+            <span className={`basis-full text-tag ${side.doing === Doing.waiting ? 'font-demi text-pitfall' : 'text-muted'}`}>{side.doing === Doing.waiting ? words.waiting : doingText[side.doing]}</span>
           </li>
         ))}
       </ul>

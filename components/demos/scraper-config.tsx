@@ -33,11 +33,11 @@ export function ScraperConfig({ source, tooLong, running, onChange }: Props) {
 
   return (
     <div className="control control-text min-w-0" data-control="config">
-      <div className="scraper-config-head">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <label htmlFor={`${id}-config`} className="control-label">
           {controls.config.label}
         </label>
-        <button type="button" className="button scraper-small" disabled={running || source === defaultConfigYaml} onClick={() => onChange(defaultConfigYaml)}>
+        <button type="button" className="button button-small" disabled={running || source === defaultConfigYaml} onClick={() => onChange(defaultConfigYaml)}>
           Reset the config
         </button>
       </div>
@@ -53,9 +53,9 @@ export function ScraperConfig({ source, tooLong, running, onChange }: Props) {
         invalid={Boolean(tooLong || problems.length)}
         describedBy={`${id}-check${tooLong ? ` ${id}-too-long` : ''}`}
       />
-      <div id={`${id}-check`} className="scraper-check">
+      <div id={`${id}-check`} className="grid gap-2">
         {checked?.ok ? (
-          <p className="scraper-valid">
+          <p className="m-0 text-detail font-semibold text-success">
             <span aria-hidden="true">✓</span> Matches the schema: {checked.config.queues.length} queues, {checked.config.workers.reduce((n, w) => n + w.instances, 0)} worker tasks.
           </p>
         ) : null}

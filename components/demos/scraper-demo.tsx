@@ -12,7 +12,6 @@ import { HttpError, startPipeline, type PipelineSnapshot } from '@/lib/scraper/p
 import { controls, problemsText, ScraperConfig } from './scraper-config'
 import { bySymbol, type Csv } from './scraper-results'
 import { ScraperView } from './scraper-view'
-import './scraper.css'
 
 type ScraperResult = { rows: number; failed: number; retries: number; ms: number }
 

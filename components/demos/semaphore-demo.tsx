@@ -125,7 +125,7 @@ export function SemaphoreDemo() {
                 {Array.from({ length: view.permits }, (_, slot) => (
                   <li
                     key={slot}
-                    className="min-w-[4.75rem] rounded-md border border-dashed border-thread bg-bg px-2 py-0.5 text-center font-mono text-sm whitespace-nowrap"
+                    className="min-w-19 rounded-md border border-dashed border-thread bg-bg px-2 py-0.5 text-center font-mono text-sm whitespace-nowrap"
                   >
                     {inside[slot] !== undefined ? `Task ${inside[slot]}` : <span className="text-muted">free</span>}
                   </li>

@@ -1,5 +1,10 @@
 import { memo, useId } from 'react'
-import './speedup-chart.css'
+
+/** The chart's figures, in the SVG's own pixels. */
+const tick = 'fill-muted font-mono text-[13px]'
+/** A key entry, led by a sample of its line. */
+const keyLine = "before:mr-1.5 before:inline-block before:w-6.5 before:align-middle before:content-['']"
+const cell = 'border-b border-border py-1 pr-3.5 text-right tabular-nums'
 
 export type SpeedupPoint = { workers: number; ms: number; runs: number }
 
@@ -42,60 +47,60 @@ export const SpeedupChart = memo(function SpeedupChart({ points, cores, chunksiz
     : 'No one-worker run yet, so no speedup to show.'
 
   return (
-    <figure className="mp-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+    <figure className="m-0 grid gap-2">
+      <svg className="h-auto w-full max-w-160 rounded-box border border-border bg-bg" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
         <title id={`${id}-title`}>Speedup by number of workers</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {Array.from({ length: yMax + 1 }, (_, s) => (
-          <g key={s} className="mp-chart-grid">
-            <line x1={pad.left} x2={W - pad.right} y1={y(s)} y2={y(s)} />
-            <text x={pad.left - 8} y={y(s)} dy="0.32em" textAnchor="end">
+          <g key={s}>
+            <line className="stroke-border stroke-1" x1={pad.left} x2={W - pad.right} y1={y(s)} y2={y(s)} />
+            <text className={tick} x={pad.left - 8} y={y(s)} dy="0.32em" textAnchor="end">
               ×{s}
             </text>
           </g>
         ))}
         {xTicks.map((w) => (
-          <text key={w} className="mp-chart-tick" x={x(w)} y={H - pad.bottom + 18} textAnchor="middle">
+          <text key={w} className={tick} x={x(w)} y={H - pad.bottom + 18} textAnchor="middle">
             {w}
           </text>
         ))}
-        <text className="mp-chart-axis" x={(pad.left + W - pad.right) / 2} y={H - 6} textAnchor="middle">
+        <text className="fill-muted font-sans text-[13px] font-semibold" x={(pad.left + W - pad.right) / 2} y={H - 6} textAnchor="middle">
           workers
         </text>
-        <line className="mp-chart-cores" x1={x(cores)} x2={x(cores)} y1={pad.top} y2={H - pad.bottom} />
-        <text className="mp-chart-tick" x={x(cores) + 4} y={pad.top + 10}>
+        <line className="stroke-muted stroke-1 [stroke-dasharray:2_4]" x1={x(cores)} x2={x(cores)} y1={pad.top} y2={H - pad.bottom} />
+        <text className={tick} x={x(cores) + 4} y={pad.top + 10}>
           {cores} cores
         </text>
-        <polyline className="mp-chart-ideal" points={[1, cores, xMax].map((w) => `${x(w)},${y(idealSpeedup(w, cores))}`).join(' ')} />
-        {measured.length > 1 ? <polyline className="mp-chart-measured" points={measured.map((r) => `${x(r.workers)},${y(r.speedup!)}`).join(' ')} /> : null}
+        <polyline className="fill-none stroke-muted stroke-2 [stroke-dasharray:7_5]" points={[1, cores, xMax].map((w) => `${x(w)},${y(idealSpeedup(w, cores))}`).join(' ')} />
+        {measured.length > 1 ? <polyline className="fill-none stroke-process stroke-3" points={measured.map((r) => `${x(r.workers)},${y(r.speedup!)}`).join(' ')} /> : null}
         {measured.map((r) => (
-          <circle key={r.workers} className="mp-chart-point" cx={x(r.workers)} cy={y(r.speedup!)} r={5} />
+          <circle key={r.workers} className="fill-process stroke-bg stroke-2" cx={x(r.workers)} cy={y(r.speedup!)} r={5} />
         ))}
       </svg>
-      <figcaption className="mp-chart-key">
-        <span className="mp-key-measured">measured (best run at each count)</span>
-        <span className="mp-key-ideal">ideal: min(workers, cores)</span>
-        <span className="mp-key-note">all with chunksize {chunksize}</span>
+      <figcaption className="flex flex-wrap gap-x-5 gap-y-1.5 text-small text-muted">
+        <span className={`${keyLine} before:border-t-3 before:border-process`}>measured (best run at each count)</span>
+        <span className={`${keyLine} before:border-t-2 before:border-dashed before:border-muted`}>ideal: min(workers, cores)</span>
+        <span>all with chunksize {chunksize}</span>
       </figcaption>
-      <table className="mp-table">
+      <table className="w-auto border-collapse">
         <caption className="sr-only">Times and speedups by number of workers, with chunksize {chunksize}</caption>
         <thead>
           <tr>
-            <th scope="col">Workers</th>
-            <th scope="col">Best time</th>
-            <th scope="col">Speedup</th>
-            <th scope="col">Ideal</th>
-            <th scope="col">Runs</th>
+            <th scope="col" className={`${cell} font-semibold text-muted`}>Workers</th>
+            <th scope="col" className={`${cell} font-semibold text-muted`}>Best time</th>
+            <th scope="col" className={`${cell} font-semibold text-muted`}>Speedup</th>
+            <th scope="col" className={`${cell} font-semibold text-muted`}>Ideal</th>
+            <th scope="col" className={`${cell} font-semibold text-muted`}>Runs</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.workers}>
-              <th scope="row">{r.workers}</th>
-              <td>{Math.round(r.ms)} ms</td>
-              <td>{r.speedup === null ? '—' : `×${fmt(r.speedup)}`}</td>
-              <td>×{r.ideal}</td>
-              <td>{r.runs}</td>
+              <th scope="row" className={cell}>{r.workers}</th>
+              <td className={cell}>{Math.round(r.ms)} ms</td>
+              <td className={cell}>{r.speedup === null ? '—' : `×${fmt(r.speedup)}`}</td>
+              <td className={cell}>×{r.ideal}</td>
+              <td className={cell}>{r.runs}</td>
             </tr>
           ))}
         </tbody>

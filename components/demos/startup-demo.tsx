@@ -9,7 +9,6 @@ import { Stat, Stats } from '@/components/demo-kit/stats'
 import { measureStartup, type StartupResult, type StartupSample } from '@/workers/page/startup'
 import { median } from '@/workers/stats'
 import type { StartupApi } from '@/workers/entry/startup.worker'
-import './startup-demo.css'
 
 const controls = {
   repetitions: int({ label: 'Repetitions', min: 1, max: 30, default: 10, help: 'The median of these is shown.' }),
@@ -65,7 +64,7 @@ export function StartupDemo() {
         <Stat label="Start ÷ call">{result && times((result.startMs * 1000) / result.callUs)}</Stat>
       </Stats>
       {samples.length ? (
-        <div className="table-scroll pvt-samples mt-4" role="region" aria-label="Each repetition (scrolls)" tabIndex={0}>
+        <div className="table-scroll mt-4 max-h-64 overflow-y-auto" role="region" aria-label="Each repetition (scrolls)" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <caption className="mb-1 text-left font-semibold text-muted">
               Each repetition{demo.state === 'running' ? `: ${samples.length} so far` : ''}

@@ -8,7 +8,6 @@ import { useDemo } from '@/components/demo-kit/use-demo'
 import { Stat, Stats } from '@/components/demo-kit/stats'
 import { parseYaml, pythonType, toJson, toPython, type YamlParse, type YamlValue } from './yaml-parse'
 import { YamlEditor, YamlProblems, type YamlEditorHandle } from './yaml-editor'
-import './yaml-demo.css'
 
 const notesExample = `rest:
   url: "https://example.org/primenumbers/v1"
@@ -64,8 +63,13 @@ type YamlResult = { ok: true; documents: number } | { ok: false; line: number; c
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
+/** Scalars coloured by their Python type. */
+const scalarTone: Partial<Record<string, string>> = { str: 'text-async', int: 'text-process', float: 'text-process', bool: 'font-bold text-deep', None: 'font-bold text-deep' }
+/** A value's Python type, as a tag beside it. */
+const typeTag = 'mx-2 rounded-sm bg-surface-2 px-1.5 font-mono text-xs/[inherit] font-semibold text-muted'
+
 function Scalar({ value }: { value: YamlValue }) {
-  return <code className={`yaml-scalar yaml-${pythonType(value)}`}>{toPython(value)}</code>
+  return <code className={`wrap-anywhere ${scalarTone[pythonType(value)] ?? ''}`}>{toPython(value)}</code>
 }
 
 /** One node of the value tree: a dict or list opens into its items, a scalar shows its Python value. */
@@ -77,13 +81,13 @@ function Tree({ value }: { value: YamlValue }) {
         ? [...value].map((v, i) => [String(i), v])
         : null
   if (!entries) return <Scalar value={value} />
-  if (entries.length === 0) return <code className="yaml-scalar">{value instanceof Map ? '{}' : '[]'}</code>
+  if (entries.length === 0) return <code className="wrap-anywhere">{value instanceof Map ? '{}' : '[]'}</code>
   return (
-    <ul className="yaml-tree">
+    <ul className="m-0 border-l border-dashed border-border pl-4.5 font-mono text-code leading-[1.7]">
       {entries.map(([key, item]) => (
         <li key={key}>
-          <span className={value instanceof Map ? 'yaml-key' : 'yaml-index'}>{value instanceof Map ? key : `[${key}]`}</span>
-          <span className="yaml-type">{pythonType(item)}</span>
+          <span className={value instanceof Map ? 'font-bold' : 'font-bold text-muted'}>{value instanceof Map ? key : `[${key}]`}</span>
+          <span className={typeTag}>{pythonType(item)}</span>
           {item instanceof Map || Array.isArray(item) || item instanceof Set ? <Tree value={item} /> : <Scalar value={item} />}
         </li>
       ))}
@@ -101,28 +105,28 @@ const views: { value: View; label: string }[] = [
 function Documents({ parsed }: { parsed: YamlParse }) {
   const [view, setView] = useState<View>('tree')
   const label = useId()
-  if (parsed.documents.length === 0) return <p className="yaml-empty">No documents yet: type some YAML.</p>
+  if (parsed.documents.length === 0) return <p className="m-0 text-muted">No documents yet: type some YAML.</p>
   return (
-    <div className="yaml-documents">
-      <div className="yaml-views" role="group" aria-labelledby={label}>
-        <span id={label} className="yaml-views-label">
+    <div className="grid grid-cols-1 gap-3">
+      <div className="mb-3 flex flex-wrap items-center gap-1.5" role="group" aria-labelledby={label}>
+        <span id={label} className="mr-1 text-detail font-demi">
           Show the value as
         </span>
         {views.map((v) => (
-          <button key={v.value} type="button" className="button yaml-view" aria-pressed={view === v.value} onClick={() => setView(v.value)}>
+          <button key={v.value} type="button" className="button button-small aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-on-accent" aria-pressed={view === v.value} onClick={() => setView(v.value)}>
             {v.label}
           </button>
         ))}
       </div>
       {parsed.documents.map((doc, i) => (
-        <section key={i} className="yaml-document demo-box" aria-label={`Document ${i + 1}`}>
-          <p className="yaml-document-title">
-            Document {i + 1} <span className="yaml-type">{pythonType(doc)}</span>
+        <section key={i} className="demo-box overflow-x-auto px-4 py-3 [&>ul]:border-l-0 [&>ul]:pl-1.5" aria-label={`Document ${i + 1}`}>
+          <p className="mt-0 mb-1.5 font-bold">
+            Document {i + 1} <span className={typeTag}>{pythonType(doc)}</span>
           </p>
           {view === 'tree' ? (
             <Tree value={doc} />
           ) : (
-            <pre className="yaml-code">{view === 'json' ? JSON.stringify(toJson(doc), null, 2) : toPython(doc)}</pre>
+            <pre className="m-0 font-mono text-code whitespace-pre-wrap wrap-anywhere">{view === 'json' ? JSON.stringify(toJson(doc), null, 2) : toPython(doc)}</pre>
           )}
         </section>
       ))}
@@ -166,9 +170,9 @@ export function YamlDemo() {
         <label htmlFor={`${id}-source`} className="control-label">
           YAML
         </label>
-        <div className="yaml-examples" role="group" aria-label="Load an example">
+        <div className="flex flex-wrap gap-1.5" role="group" aria-label="Load an example">
           {examples.map((example) => (
-            <button key={example.label} type="button" className="button yaml-example" disabled={running} onClick={() => demo.setRaw('source', example.source)}>
+            <button key={example.label} type="button" className="button button-small" disabled={running} onClick={() => demo.setRaw('source', example.source)}>
               {example.label}
             </button>
           ))}
@@ -184,7 +188,7 @@ export function YamlDemo() {
           invalid={Boolean(tooLong || parsed?.errors.length)}
           describedBy={`${id}-size${tooLong ? ` ${id}-too-long` : ''}`}
         />
-        <p id={`${id}-size`} className="control-help yaml-size">
+        <p id={`${id}-size`} className="control-help max-w-none">
           {source.length.toLocaleString('en-US')} of {sizeLimit.toLocaleString('en-US')} characters. Parsed as you type; Run reports the result.
         </p>
         {tooLong ? (
@@ -206,8 +210,8 @@ export function YamlDemo() {
       controls={fields}
     >
       {parsed ? (
-        <div className="yaml-live">
-          <Stats>
+        <div className="grid grid-cols-1 gap-4">
+          <Stats className="m-0 grid-cols-figures">
             <Stat label="Documents">{parsed.documents.length}</Stat>
             <Stat label="Errors">{parsed.errors.length}</Stat>
             <Stat label="Warnings">{parsed.warnings.length}</Stat>

@@ -57,7 +57,7 @@ export function ChallengeClient({ id, title, hints, solution, children }: Props)
       <div className="not-prose flex items-center justify-between gap-3">
         <p className="check-kicker">Challenge</p>
         {solved ? (
-          <p className="m-0 text-sm font-semibold text-[var(--success)]">
+          <p className="m-0 text-sm font-semibold text-success">
             <span aria-hidden="true">✓ </span>Solved
           </p>
         ) : null}
@@ -84,7 +84,7 @@ export function ChallengeClient({ id, title, hints, solution, children }: Props)
         </ol>
       ) : null}
       {solutionShown ? (
-        <div className="mt-4 border-t border-[var(--border)] pt-1" role="region" aria-label="Solution">
+        <div className="mt-4 border-t border-border pt-1" role="region" aria-label="Solution">
           {solution}
         </div>
       ) : null}
@@ -106,7 +106,7 @@ export function ChallengeClient({ id, title, hints, solution, children }: Props)
           </button>
         ) : null}
         {!solutionShown && !(tried || solved) ? (
-          <span id={`${base}-after`} className="self-center text-sm text-[var(--muted)]">
+          <span id={`${base}-after`} className="self-center text-sm text-muted">
             After a first try.
           </span>
         ) : null}

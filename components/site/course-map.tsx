@@ -14,14 +14,16 @@ export function CourseMap({ lessons }: { lessons: Lesson[] }) {
 
   return (
     <>
-      <div className="course-progress">
-        <p id="course-progress-label" className="course-progress-label">
+      <div className="-mt-1 mb-5 flex flex-wrap items-center gap-x-4 gap-y-3">
+        <p id="course-progress-label" className="m-0 font-semibold text-muted">
           {done} of {lessons.length} lessons done
         </p>
-        <progress className="course-progress-bar" max={lessons.length} value={done} aria-labelledby="course-progress-label" />
+        <progress
+          className="h-2.5 max-w-72 flex-[1_1_10rem] appearance-none overflow-hidden rounded-full border-0 bg-surface-2 [&::-moz-progress-bar]:bg-success [&::-webkit-progress-bar]:bg-surface-2 [&::-webkit-progress-value]:rounded-full [&::-webkit-progress-value]:bg-success"
+          max={lessons.length} value={done} aria-labelledby="course-progress-label" />
         {started ? (
           confirming ? (
-            <span className="course-progress-confirm">
+            <span className="text-ui text-muted">
               Forget every answer and mark nothing done?{' '}
               <button
                 type="button"
@@ -44,19 +46,23 @@ export function CourseMap({ lessons }: { lessons: Lesson[] }) {
           )
         ) : null}
       </div>
-      <ol className="course-list">
+      <ol className="grid gap-3">
         {lessons.map((lesson) => {
           const finished = isLessonDone(progress, lesson.slug, lesson.checks, lesson.challenges)
           return (
             <li key={lesson.slug}>
-              <IntentLink href={`/learn/${lesson.slug}`} className="course-item" data-done={finished || undefined}>
-                <span className="course-number" aria-hidden="true">
+              <IntentLink
+                href={`/learn/${lesson.slug}`}
+                className="flex items-baseline gap-5 rounded-card border border-border px-5.5 py-4.5 text-text no-underline transition-[border-color] duration-120 hover:border-accent"
+                data-done={finished || undefined}
+              >
+                <span className={`font-mono text-[1.1rem] font-bold ${finished ? 'text-success' : 'text-accent'}`} aria-hidden="true">
                   {finished ? '✓' : String(lesson.number).padStart(2, '0')}
                 </span>
                 <span>
-                  <span className="course-title">{lesson.title}</span>
-                  <span className="course-description">{lesson.description}</span>
-                  <span className="course-status">
+                  <span className="block text-title font-bold">{lesson.title}</span>
+                  <span className="mt-1 block text-muted">{lesson.description}</span>
+                  <span className="mt-1.5 block text-small font-demi text-success empty:hidden">
                     {finished ? 'Done' : hasBegun(progress, lesson.slug) ? tally(progress, lesson.slug, lesson.checks, lesson.challenges) : null}
                   </span>
                 </span>

@@ -10,11 +10,14 @@ export function LessonProgress({ slug, checks, challenges }: { slug: string; che
   const done = isLessonDone(progress, slug, checks, challenges)
   const summary = tally(progress, slug, checks, challenges)
   return (
-    <section aria-label="Your progress" className="lesson-progress">
-      <p className="lesson-progress-text" aria-live="polite">
+    <section
+      aria-label="Your progress"
+      className="mx-auto mt-12 flex max-w-3xl flex-wrap items-center justify-between gap-x-5 gap-y-3 rounded-card border border-border bg-surface px-5 py-4 presenter:hidden"
+    >
+      <p className="m-0 font-semibold" aria-live="polite">
         {done ? (
           <>
-            <span className="lesson-progress-done" aria-hidden="true">
+            <span className="text-success" aria-hidden="true">
               ✓
             </span>{' '}
             Lesson done.

@@ -126,24 +126,24 @@ export function Presenter() {
 
   if (!on) {
     return (
-      <button type="button" className="button presenter-button" onClick={enter} disabled={!hydrated} aria-keyshortcuts="P">
+      <button type="button" className="button min-h-8.5 px-3 py-1 text-small" onClick={enter} disabled={!hydrated} aria-keyshortcuts="P">
         <span aria-hidden="true">▣</span> Present
       </button>
     )
   }
   return (
-    <div className="presenter-bar" role="toolbar" aria-label="Presenter mode">
+    <div className="fixed inset-x-0 bottom-0 z-50 flex items-center gap-3 border-t border-border bg-surface px-4 py-2 text-xs/[inherit]" role="toolbar" aria-label="Presenter mode">
       <button type="button" className="button" onClick={() => show(slide - 1)} disabled={slide === 0} aria-label="Previous slide">
         ←
       </button>
-      <p className="presenter-position" aria-live="polite">
+      <p className="m-0 overflow-hidden font-bold text-ellipsis whitespace-nowrap" aria-live="polite">
         {slide + 1} / {count}
-        <span className="presenter-label"> · {label}</span>
+        <span className="font-medium text-muted"> · {label}</span>
       </p>
       <button type="button" className="button" onClick={() => show(slide + 1)} disabled={slide === count - 1} aria-label="Next slide">
         →
       </button>
-      <span className="presenter-keys" aria-hidden="true">
+      <span className="ml-auto whitespace-nowrap text-muted max-[50rem]:hidden" aria-hidden="true">
         ← → move · F demo full screen · Esc leave
       </span>
       <button type="button" className="button" onClick={leave}>

@@ -52,7 +52,7 @@ export function ThemeSwitch() {
   }
 
   return (
-    <div role="group" aria-label="Colour theme" className="theme-switch">
+    <div role="group" aria-label="Colour theme" className="inline-flex flex-none rounded-full border border-border bg-surface p-0.75">
       {options.map((option) => (
         <button
           key={option.value}
@@ -61,7 +61,7 @@ export function ThemeSwitch() {
           aria-label={option.label}
           title={option.label}
           onClick={() => choose(option.value)}
-          className="theme-switch-option"
+          className="grid size-8 cursor-pointer place-items-center rounded-full text-body text-muted aria-pressed:bg-bg aria-pressed:text-text aria-pressed:shadow-[0_1px_3px_rgb(0_0_0/0.15)]"
         >
           <span aria-hidden="true">{option.icon}</span>
         </button>

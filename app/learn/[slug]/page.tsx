@@ -37,7 +37,8 @@ export default async function LessonPage({ params }: Params) {
     <>
       <FollowMoved moved={moved} />
       <main id="content" className="lesson-main">
-        <div className="lesson-toolbar">
+        {/* Beside the title; without the sidebar (below lg) a long title would run under the button, so it gets a line of its own. */}
+        <div className="mx-auto -mb-9 flex max-w-3xl justify-end max-lg:mb-3 presenter:m-0">
           <Presenter />
         </div>
         <article className="lesson prose">

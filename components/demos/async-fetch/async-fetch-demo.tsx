@@ -8,7 +8,6 @@ import { useDemo } from '@/components/demo-kit/use-demo'
 import { fetchAll, modes, type RequestSpan } from './fetch-all'
 import { pageQuiet } from './page-quiet'
 import { Waterfall } from './waterfall'
-import './async-fetch.css'
 import { seconds } from '@/lib/format'
 import { useRunClock } from '@/components/demo-kit/use-live-view'
 
@@ -117,14 +116,14 @@ export function AsyncFetchDemo() {
         <>
           <Waterfall spans={spans} now={clock ? now : Math.max(...spans.map((s) => s.end ?? 0))} label="When each request waited, and when it was in flight" />
           {queued ? (
-            <p className="af-note">
+            <p className="mt-3 mb-0 rounded-md border-l-4 border-thread bg-thread-soft px-3 py-2 text-ui">
               The hatched parts are requests the browser held back: over HTTP/1.1 it opens at most 6 connections to one server, so
               the rest queue even under gather. A hidden semaphore! aiohttp has one too: its connector allows 100 connections by
               default.
             </p>
           ) : null}
           {failures.length ? (
-            <ul className="af-failures" aria-label="Failed requests">
+            <ul className="mt-3 mb-0 pl-5 text-detail" aria-label="Failed requests">
               {failures.slice(0, 8).map((s) => (
                 <li key={s.index}>
                   Request {s.index + 1}: {s.detail}

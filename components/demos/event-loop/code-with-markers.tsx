@@ -20,23 +20,30 @@ function marksOf(frame: Snapshot | undefined): Map<number, Mark> {
   return marks
 }
 
+/** A line's bar: where the running task is (or blocks the loop), or where others wait. */
+function markTone(mark: Mark) {
+  if (mark.blocked) return 'border-danger bg-danger/18'
+  if (mark.running) return 'border-async bg-async/22'
+  return 'border-muted bg-muted/12'
+}
+
 /** The highlighted program, with a bar on each line a task is at and the tasks named beside it. */
 export function CodeWithMarkers({ source, frame, label, children }: { source: string; frame: Snapshot | undefined; label: string; children: ReactNode }) {
   const lines = source.split('\n')
   const marks = marksOf(frame)
   return (
     // Focusable, so the code can be scrolled sideways from the keyboard.
-    <div className="el-code-body" role="region" aria-label={label} tabIndex={0}>
-      <div className="el-marks" aria-hidden="true">
+    <div className="relative overflow-x-auto rounded-box border border-border bg-bg font-mono text-code" role="region" aria-label={label} tabIndex={0}>
+      <div className="pointer-events-none absolute inset-0 min-w-max" aria-hidden="true">
         {[...marks].map(([line, mark]) => (
           <div
             key={line}
-            className="el-mark"
+            className={`absolute inset-x-0 h-(--el-line) border-l-4 ${markTone(mark)}`}
             data-running={mark.running ? '' : undefined}
             data-blocked={mark.blocked ? '' : undefined}
-            style={{ ['--line' as string]: line - 1, ['--indent' as string]: (lines[line - 1] ?? '').trimEnd().length }}
+            style={{ top: `calc(0.75rem + ${line - 1} * var(--el-line))` }}
           >
-            <span className="el-mark-names">◀ {mark.names.join(' ')}</span>
+            <span className={`absolute font-bold whitespace-nowrap ${mark.blocked ? 'text-danger' : mark.running ? 'text-async' : 'text-muted'}`} style={{ left: `calc(1rem + ${(lines[line - 1] ?? '').trimEnd().length + 2}ch)` }}>◀ {mark.names.join(' ')}</span>
           </div>
         ))}
       </div>

@@ -8,7 +8,6 @@ import { examples, type ExampleId } from './examples'
 import { OutputPanel, ReadyPanel, RunningPanel, TasksPanel, TimersPanel } from './loop-panels'
 import { EventLine, PlaybackToolbar } from './playback'
 import { useLoopPlayback } from './use-loop-playback'
-import './event-loop.css'
 
 type Props = {
   /** Each example's Python source, read from content/python at build time. */
@@ -35,8 +34,9 @@ export function EventLoopClient({ sources, highlighted }: Props) {
         </>
       }
     >
-      <div className="el">
-        <div className="el-body">
+      <div className="@container">
+        {/* Narrow: one column. Wide (the demo full screen, presenter mode): the code on the left, the loop's state on the right. */}
+        <div className="grid gap-3.5 [--el-line:1.5rem] @3xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] @3xl:content-start @3xl:[--el-line:1.3rem]">
           <PlaybackToolbar
             playing={loop.playing}
             canGoBack={loop.paused && loop.shown > 0}
@@ -47,20 +47,20 @@ export function EventLoopClient({ sources, highlighted }: Props) {
             onStep={loop.stepForward}
           />
           <EventLine frame={frame} of={loop.latest ? null : loop.frames.length - 1} paused={loop.paused} />
-          <div className="el-grid">
-            <div className="el-state">
+          <div className="grid gap-3.5 @3xl:contents">
+            <div className="grid grid-cols-[repeat(auto-fit,minmax(12rem,1fr))] content-start gap-3.5 @3xl:col-start-2 @3xl:row-span-2 @3xl:row-start-3 @3xl:grid-cols-1">
               <RunningPanel frame={frame} />
               <ReadyPanel frame={frame} />
               <TimersPanel frame={frame} />
             </div>
-            <div className="el-code">
-              <p className="el-heading demo-label el-file">{examples[example].file}</p>
+            <div className="min-w-0 @3xl:col-start-1 @3xl:row-start-3">
+              <p className="demo-label mt-0 mb-1.5 font-mono tracking-normal normal-case">{examples[example].file}</p>
               <CodeWithMarkers source={sources[example]} frame={frame} label={examples[example].file}>
                 {highlighted[example]}
               </CodeWithMarkers>
             </div>
           </div>
-          <div className="el-bottom">
+          <div className="grid grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-3.5 @max-xl:grid-cols-1 @3xl:col-start-1 @3xl:row-start-4 @3xl:grid-cols-1 @3xl:content-start">
             <TasksPanel frame={frame} />
             <OutputPanel frame={frame} />
           </div>

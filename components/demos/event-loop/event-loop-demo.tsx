@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { ReactNode } from 'react'
+import type { CSSProperties, ReactNode } from 'react'
 import { highlight } from '@/lib/highlight'
 import { EventLoopClient } from '../lazy'
 import { exampleIds, examples, type ExampleId } from './examples'
@@ -15,7 +15,14 @@ export async function EventLoopDemo() {
   const entries = await Promise.all(
     exampleIds.map(async (id) => {
       const source = (await read(examples[id].file)).trimEnd()
-      const code = await highlight(source, 'python', (props) => <pre {...props} />)
+      // The code sits on the marks, so its own background goes; its lines are as tall as the marks.
+      const code = await highlight(source, 'python', ({ className, style, ...props }) => (
+        <pre
+          {...props}
+          className={`${String(className)} relative m-0 px-4 py-3 leading-(--el-line) whitespace-pre [tab-size:4]`}
+          style={{ ...(style as CSSProperties), backgroundColor: 'transparent' }}
+        />
+      ))
       return [id, source, code] as const
     }),
   )

@@ -7,10 +7,10 @@ import type { Snapshot, TaskView } from './scheduler'
 function Panel({ title, hint, className, children, ...data }: { title: string; hint?: string; className?: string; children: ReactNode; 'data-blocked'?: string }) {
   const id = useId()
   return (
-    <section aria-labelledby={id} className={`el-box demo-box${className ? ` ${className}` : ''}`} {...data}>
-      <h4 id={id} className="el-heading demo-label">
+    <section aria-labelledby={id} className={`demo-box min-w-0${className ? ` ${className}` : ''}`} {...data}>
+      <h4 id={id} className="demo-label mt-0 mb-1.5">
         {hint ? `${title} ` : title}
-        {hint ? <span className="el-hint">{hint}</span> : null}
+        {hint ? <span className="font-medium tracking-normal normal-case">{hint}</span> : null}
       </h4>
       {children}
     </section>
@@ -21,14 +21,14 @@ function Panel({ title, hint, className, children, ...data }: { title: string; h
 export function RunningPanel({ frame }: { frame: Snapshot | undefined }) {
   const task = frame?.tasks.find((t) => t.name === frame.running)
   return (
-    <Panel title="Running now" className="el-running" data-blocked={frame?.blocked ? '' : undefined}>
-      <p className="el-running-value">
+    <Panel title="Running now" className={frame?.blocked ? 'border-danger bg-danger-soft' : undefined} data-blocked={frame?.blocked ? '' : undefined}>
+      <p className="m-0 text-prose">
         {!frame ? (
           '–'
         ) : task ? (
           <>
             <strong>{task.name}</strong> in <code>{task.stack.at(-1)!.fn}()</code>
-            {frame.blocked ? <span className="el-blocked"> blocking the loop</span> : null}
+            {frame.blocked ? <span className="font-bold text-danger"> blocking the loop</span> : null}
           </>
         ) : (
           idleText(frame)
@@ -46,15 +46,23 @@ function idleText(frame: Snapshot) {
   return 'no task: the loop takes the next callback'
 }
 
+/** A chip's left edge: a timer, a gather or the loop's stop; otherwise a task's step. */
+const chipEdge: Partial<Record<string, string>> = { timer: 'border-l-thread', gather: 'border-l-deep', stop: 'border-l-deep' }
+
 type Chip = { label: string; kind: string; due?: boolean }
 
 /** A queue in order, one chip a callback or timer; `empty` says so when there is none. */
 function Chips({ chips, empty }: { chips: Chip[]; empty: string }) {
-  if (!chips.length) return <p className="el-empty">{empty}</p>
+  if (!chips.length) return <p className="m-0 text-muted italic">{empty}</p>
   return (
-    <ol className="el-queue">
+    <ol className="m-0 flex list-none flex-wrap gap-1.5 p-0">
       {chips.map((chip, i) => (
-        <li key={i} className="el-chip" data-kind={chip.kind} data-due={chip.due ? '' : undefined}>
+        <li
+          key={i}
+          className={`rounded-md border border-l-4 border-border bg-surface px-2.25 py-0.5 font-mono text-code whitespace-nowrap ${chipEdge[chip.kind] ?? 'border-l-async'} ${chip.due ? 'border-dashed' : ''}`}
+          data-kind={chip.kind}
+          data-due={chip.due ? '' : undefined}
+        >
           {chip.label}
         </li>
       ))}
@@ -80,13 +88,13 @@ export function TimersPanel({ frame }: { frame: Snapshot | undefined }) {
 }
 
 export function TasksPanel({ frame }: { frame: Snapshot | undefined }) {
-  return <Panel title="Tasks">{frame?.tasks.length ? <TaskTable tasks={frame.tasks} running={frame.running} /> : <p className="el-empty">none yet</p>}</Panel>
+  return <Panel title="Tasks">{frame?.tasks.length ? <TaskTable tasks={frame.tasks} running={frame.running} /> : <p className="m-0 text-muted italic">none yet</p>}</Panel>
 }
 
 export function OutputPanel({ frame }: { frame: Snapshot | undefined }) {
   return (
     <Panel title="Output">
-      <pre className="el-output">{frame?.output.join('\n') || ' '}</pre>
+      <pre className="m-0 min-h-12 overflow-x-auto font-mono text-code whitespace-pre-wrap wrap-anywhere">{frame?.output.join('\n') || ' '}</pre>
     </Panel>
   )
 }
@@ -102,27 +110,34 @@ const stateLabel = (task: TaskView) =>
           : 'created, not started'
         : 'suspended'
 
+const cell = 'border-b border-border py-1 pr-2 text-left align-top'
+/** A task's cell: the running task's row stands out, a finished one's fades. */
+const rowCell = (task: TaskView, running: string | null) =>
+  `${cell} ${task.name === running ? 'font-bold' : ''} ${task.state === 'done' ? 'text-muted' : task.name === running ? 'text-async' : ''}`
+
 function TaskTable({ tasks, running }: { tasks: TaskView[]; running: string | null }) {
   return (
-    <div className="el-table-scroll">
-      <table className="el-tasks">
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse">
         <thead>
           <tr>
-            <th scope="col">Task</th>
-            <th scope="col">Coroutine</th>
-            <th scope="col">State</th>
-            <th scope="col">Waiting on / result</th>
+            <th scope="col" className={`${cell} text-label text-muted`}>Task</th>
+            <th scope="col" className={`${cell} text-label text-muted`}>Coroutine</th>
+            <th scope="col" className={`${cell} text-label text-muted`}>State</th>
+            <th scope="col" className={`${cell} text-label text-muted`}>Waiting on / result</th>
           </tr>
         </thead>
         <tbody>
           {tasks.map((task) => (
             <tr key={task.name} data-state={task.state} aria-current={task.name === running ? 'true' : undefined}>
-              <th scope="row">{task.name}</th>
-              <td>
+              <th scope="row" className={`${cell} whitespace-nowrap ${task.name === running ? 'font-bold text-async' : ''}`}>
+                {task.name}
+              </th>
+              <td className={rowCell(task, running)}>
                 <code>{task.stack.map((s) => `${s.fn}()`).join(' → ')}</code>
               </td>
-              <td>{stateLabel(task)}</td>
-              <td>
+              <td className={rowCell(task, running)}>{stateLabel(task)}</td>
+              <td className={rowCell(task, running)}>
                 <code>{task.state === 'done' ? task.result : (task.waitingOn ?? '')}</code>
               </td>
             </tr>

@@ -18,7 +18,7 @@ type ToolbarProps = {
 /** Play or pause, one step back or forward, and the loop's clock. */
 export function PlaybackToolbar({ playing, canGoBack, canStep, clock, onPlay, onBack, onStep }: ToolbarProps) {
   return (
-    <div className="el-toolbar" role="toolbar" aria-label="Playback">
+    <div className="flex flex-wrap items-center gap-2 @3xl:col-span-2" role="toolbar" aria-label="Playback">
       <button type="button" className="button" onClick={onPlay}>
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
       </button>
@@ -28,8 +28,8 @@ export function PlaybackToolbar({ playing, canGoBack, canStep, clock, onPlay, on
       <button type="button" className="button" onClick={onStep} disabled={!canStep}>
         Step <span aria-hidden="true">›</span>
       </button>
-      <p className="el-clock">
-        <span className="el-clock-label">loop time</span> {seconds(clock, 1)}
+      <p className="my-0 mr-0 ml-auto font-mono text-heading font-bold tabular-nums">
+        <span className="font-sans text-tag font-semibold tracking-caps text-muted uppercase">loop time</span> {seconds(clock, 1)}
       </p>
     </div>
   )
@@ -38,10 +38,14 @@ export function PlaybackToolbar({ playing, canGoBack, canStep, clock, onPlay, on
 /** What the loop just did, read out while paused. `of` is the number of the last step when an earlier one is shown. */
 export function EventLine({ frame, of, paused }: { frame: Snapshot | undefined; of: number | null; paused: boolean }) {
   return (
-    <p className="el-event" aria-live={paused ? 'polite' : 'off'} data-kind={frame?.event.kind}>
+    <p
+      className={`m-0 min-h-13.5 rounded-lg border-l-4 px-3.5 py-2.5 text-prose leading-[1.45] @3xl:col-span-2 ${frame?.event.kind === 'block' ? 'border-danger bg-danger-soft' : 'border-async bg-async-soft'}`}
+      aria-live={paused ? 'polite' : 'off'}
+      data-kind={frame?.event.kind}
+    >
       {frame ? (
         <>
-          <span className="el-step">
+          <span className="font-mono text-small font-bold text-muted">
             Step {frame.step}
             {of === null ? '' : ` of ${of}`}
           </span>{' '}

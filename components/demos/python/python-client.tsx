@@ -10,7 +10,6 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import type { LoadProgress, PythonApi, Stream } from '@/workers/entry/python.worker'
 import type { Spawned } from '@/workers/page/worker-group'
 import { pythonExampleIds, pythonExamples, whyNot, type PythonExampleId } from './examples'
-import './python.css'
 
 const controls = {
   example: choice({
@@ -188,7 +187,7 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
       controls={
         <>
           <DemoControl demo={demo} name="example" disabled={running} />
-          <div className="control control-text py-editor" data-control="code">
+          <div className="control control-text" data-control="code">
             <label htmlFor={editorId} className="control-label">
               Python code{' '}
               <span className="control-range">(edit it; Ctrl+Enter runs)</span>
@@ -210,7 +209,7 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
                   if (!tooLong) void demo.run()
                 }
               }}
-              className="control-input control-textarea"
+              className="control-input control-textarea overflow-x-auto text-code whitespace-pre [tab-size:4]"
             />
             {tooLong ? (
               <p id={`${editorId}-error`} className="control-error">
@@ -218,7 +217,7 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
               </p>
             ) : null}
             {edited ? (
-              <button type="button" className="button py-reset" disabled={running} onClick={() => edit(sources[editor.example])}>
+              <button type="button" className="button justify-self-start" disabled={running} onClick={() => edit(sources[editor.example])}>
                 Put back the example
               </button>
             ) : null}
@@ -227,21 +226,21 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
       }
     >
       {progress ? (
-        <div className="py-progress">
+        <div className="mb-4 grid gap-1.5 font-semibold">
           <label htmlFor={`${editorId}-progress`}>
             {progress.phase === 'download' ? `Downloading Python: ${mb(progress.loaded)} of ${mb(progress.total)} MB` : 'Starting the interpreter…'}
           </label>
-          <progress id={`${editorId}-progress`} max={progress.total} value={progress.phase === 'download' ? progress.loaded : undefined} />
+          <progress className="h-3 w-full accent-async" id={`${editorId}-progress`} max={progress.total} value={progress.phase === 'download' ? progress.loaded : undefined} />
         </div>
       ) : null}
       <section ref={output} aria-labelledby={`${editorId}-out`} className="demo-box">
-        <h4 id={`${editorId}-out`} className="py-label demo-label">
-          Output {version ? <span className="py-version">{version}</span> : null}
+        <h4 id={`${editorId}-out`} className="demo-label m-0 flex flex-wrap items-baseline gap-x-3 gap-y-1">
+          Output {version ? <span className="font-medium tracking-normal normal-case">{version}</span> : null}
         </h4>
-        <pre className="py-output demo-log" role="log" tabIndex={0}>
+        <pre className="demo-log mt-1.5 mb-0 max-h-96 min-h-20 overflow-auto" role="log" tabIndex={0}>
           {lines.length
             ? lines.map((line, i) => (
-                <span key={i} data-stream={line.stream}>
+                <span key={i} data-stream={line.stream} className={line.stream === 'stderr' ? 'text-danger' : undefined}>
                   {line.text}
                   {'\n'}
                 </span>

@@ -7,7 +7,9 @@ import { choice, int } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { patternIds, patterns, timed, type PatternId } from './patterns'
-import './tasks.css'
+
+/** The Python and TypeScript twins side by side, or one above the other when narrow. */
+const twinsGrid = 'grid grid-cols-[repeat(auto-fit,minmax(min(100%,24rem),1fr))] gap-x-4 *:min-w-0 [&_.code-block]:mt-1.5 [&_.code-block]:mb-3'
 
 type Twin = { python: ReactNode; typescript: ReactNode }
 export type Twins = Record<PatternId, Twin>
@@ -83,14 +85,14 @@ export function TasksClient({ twins, helper }: { twins: Twins; helper: Twin }) {
         <h4 id={`${ids}-log`} className="demo-label">
           Log
         </h4>
-        <pre className="tasks-log demo-log">
+        <pre className="demo-log mt-1.5 min-h-16">
           {log.length ? log.map((line) => `${(line.t / 1000).toFixed(1)} s  ${line.message}`).join('\n') : 'Run the pattern to see its log.'}
         </pre>
       </section>
-      <p className="tasks-notice">
+      <p className="my-3.5">
         <strong>Notice:</strong> {notice[pattern]}
       </p>
-      <div className="tasks-twins">
+      <div className={twinsGrid}>
         <div>
           <p className="demo-label">Python (asyncio)</p>
           {twins[pattern].python}
@@ -100,9 +102,9 @@ export function TasksClient({ twins, helper }: { twins: Twins; helper: Twin }) {
           {twins[pattern].typescript}
         </div>
       </div>
-      <details className="tasks-helper">
-        <summary>fetch_data and its twin, which every pattern uses</summary>
-        <div className="tasks-twins">
+      <details className="group">
+        <summary className="cursor-pointer font-semibold group-open:mb-2">fetch_data and its twin, which every pattern uses</summary>
+        <div className={twinsGrid}>
           <div>{helper.python}</div>
           <div>{helper.typescript}</div>
         </div>
