@@ -2,10 +2,11 @@
 // scripts/standalone.mjs bundles this file there in place of the server.js Next writes. It is Next's
 // own server (the custom-server API, with the config the build saved) with one change: it answers
 // `GET /api/delay` itself. Through Next's routing (request adapters, web streams, tracing) an answer
-// with no wait took ~1.5 ms of CPU, so the server managed 500–600 a second and a class pressing Run
-// queued behind it; answered here, ~7,000–12,000 a second on the same 2 cores (`npm run load`).
+// with no wait took over a millisecond of CPU: 500–600 a second, and a class pressing Run queued
+// behind it. Answered here: 4,000–12,000 a second on the same 2 cores (`npm run load`).
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import os from 'node:os'
 import path from 'node:path'
 import next from 'next'
 import { delayEndpoint } from '../app/api/delay/answer'
@@ -49,7 +50,9 @@ function answerDelay(req: IncomingMessage, res: ServerResponse, query: string) {
 
 async function main() {
   const port = Number.parseInt(process.env.PORT ?? '', 10) || 3000
-  const hostname = process.env.HOSTNAME || '0.0.0.0'
+  // Docker, and some shells, export HOSTNAME as the machine's name: that is not a choice of interface.
+  const chosen = process.env.HOSTNAME
+  const hostname = chosen && chosen !== os.hostname() ? chosen : '0.0.0.0'
   const server = createServer((req, res) => {
     const url = req.url ?? '/'
     const q = url.indexOf('?')
