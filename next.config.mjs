@@ -58,6 +58,11 @@ const withMDX = createMDX({
 const nextConfig = {
   pageExtensions: ['ts', 'tsx', 'mdx'],
   poweredByHeader: false,
+  // A server any host can run: .next/standalone/server.js with only the node_modules it needs
+  // (scripts/standalone.mjs adds public/ and .next/static). Traced from this folder, wherever the
+  // clone sits, so server.js is at the top of .next/standalone and not under a parent's path.
+  output: 'standalone',
+  outputFileTracingRoot: import.meta.dirname,
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -4,7 +4,7 @@ import { chromiumArgs, chromiumPath } from './scripts/browser.mjs'
 const port = Number(process.env.E2E_PORT ?? 3100)
 export const baseURL = `http://127.0.0.1:${port}`
 
-/** e2e runs against the production build (`next build` first), in the system Chromium. */
+/** e2e runs against the production build's standalone server (`npm run build` first), in the system Chromium. */
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -28,7 +28,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } }],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    // The standalone server, as `npm run serve` and the Docker image run it (`npm run build` first).
+    command: 'node .next/standalone/server.js',
+    env: { PORT: String(port), HOSTNAME: '127.0.0.1' },
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -89,4 +89,11 @@ describe('fetchPage', () => {
     await expect(fetchPage('/api/delay?ms=1', new AbortController().signal, server.fetch)).resolves.toBe('{"ms":1}')
     await expect(fetchPage('/api/delay?ms=1&status=500', new AbortController().signal, server.fetch)).rejects.toBeInstanceOf(HttpError)
   })
+
+  it('says when a busy server asks to be tried again', async () => {
+    const busy = (async () => new Response('{}', { status: 503, headers: { 'Retry-After': '1' } })) as typeof fetch
+    const error = await fetchPage('/api/delay?ms=1', new AbortController().signal, busy).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(HttpError)
+    expect(error).toMatchObject({ status: 503, retryAfter: '1', message: 'HTTP 503: server busy, retry after 1 s' })
+  })
 })

@@ -36,10 +36,16 @@ export type FetchAllOptions = {
 
 export type FetchAllResult = { mode: Mode; ms: number; ok: number; failed: number; spans: RequestSpan[] }
 
-/** An answer with an error status, as aiohttp's `raise_for_status()` raises `ClientResponseError`. */
+/**
+ * An answer with an error status, as aiohttp's `raise_for_status()` raises `ClientResponseError`.
+ * A server too busy to take the request says when to come back (`Retry-After`, in seconds).
+ */
 export class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`)
+  constructor(
+    readonly status: number,
+    readonly retryAfter: string | null = null,
+  ) {
+    super(`HTTP ${status}${retryAfter ? `: server busy, retry after ${retryAfter} s` : ''}`)
     this.name = 'HttpError'
   }
 }
@@ -48,7 +54,7 @@ export class HttpError extends Error {
 /** fetch_page's twin: one GET, and the body as text. */
 export async function fetchPage(url: string, signal: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<string> {
   const response = await fetchImpl(url, { signal })
-  if (!response.ok) throw new HttpError(response.status) // aiohttp: response.raise_for_status()
+  if (!response.ok) throw new HttpError(response.status, response.headers.get('Retry-After')) // aiohttp: response.raise_for_status()
   return await response.text()
 }
 // #endregion
