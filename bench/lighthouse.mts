@@ -2,7 +2,7 @@
 // the system Chromium. Records per page: performance, total blocking time, accessibility and best
 // practices, each beside home's and with its budget. LIGHTHOUSE_RUNS rounds (3 by default). Run by `npm run bench` after the browser
 // benchmarks; alone: `npx tsx bench/lighthouse.mts [http://127.0.0.1:PORT]` (without a URL it starts
-// `next start` on BENCH_PORT + 1 itself; build first).
+// the standalone server on BENCH_PORT + 1 itself, as `npm start` runs it; build first).
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
@@ -21,13 +21,13 @@ async function serve(): Promise<{ base: string; stop: () => void }> {
   if (given) return { base: given.replace(/\/$/, ''), stop: () => {} }
   const port = Number(process.env.BENCH_PORT ?? 3200) + 1
   const base = `http://127.0.0.1:${port}`
-  const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, stdio: 'ignore' })
+  const server = spawn(process.execPath, ['.next/standalone/server.js'], { cwd: root, stdio: 'ignore', env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1' } })
   for (let i = 0; i < 120; i++) {
     if (await fetch(base).then((r) => r.ok, () => false)) return { base, stop: () => server.kill() }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   server.kill()
-  throw new Error(`next start did not answer on ${base} within 60 s`)
+  throw new Error(`The server did not answer on ${base} within 60 s`)
 }
 
 /** One Lighthouse run; the audits that cost accessibility or best-practices points are named. */

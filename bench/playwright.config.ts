@@ -17,7 +17,9 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
   },
   webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    // The standalone server, as `npm start` runs it.
+    command: 'node .next/standalone/server.js',
+    env: { PORT: String(port), HOSTNAME: '127.0.0.1' },
     cwd: '..',
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,

@@ -1,5 +1,5 @@
 // `npm run bench`: a cold production build (timed), first-load JS per route, every
-// bench/*.bench.ts in headless Chromium against `next start`, then Lighthouse on every page. Prints
+// bench/*.bench.ts in headless Chromium against the standalone server, then Lighthouse on every page. Prints
 // one table, with each budget met or missed and the misses listed again below it; saves JSON.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'

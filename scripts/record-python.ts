@@ -28,7 +28,7 @@ async function freePort(): Promise<number> {
 async function startSite(): Promise<{ url: string; stop: () => void }> {
   if (!existsSync(path.join(root, '.next/BUILD_ID'))) throw new Error('No production build: run `npm run build` first.')
   const port = await freePort()
-  const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, stdio: 'ignore' })
+  const server = spawn(process.execPath, ['.next/standalone/server.js'], { cwd: root, stdio: 'ignore', env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1' } })
   const url = `http://127.0.0.1:${port}`
   for (let tries = 0; ; tries++) {
     try {
