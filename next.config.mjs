@@ -57,6 +57,8 @@ const withMDX = createMDX({
 const nextConfig = {
   pageExtensions: ['ts', 'tsx', 'mdx'],
   poweredByHeader: false,
+  // A Python file imported from TypeScript is its text, to run in Pyodide (workers/inside/asyncio-trace.ts).
+  turbopack: { rules: { '*.py': { type: 'text' } } },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
