@@ -39,6 +39,8 @@ export function RunningPanel({ frame }: { frame: Snapshot | undefined }) {
 }
 
 function idleText(frame: Snapshot) {
+  if (frame.event.kind === 'error') return 'nothing: the program raised an exception'
+  if (frame.event.kind === 'limit') return 'nothing: the program was stopped'
   if (frame.finished) return 'nothing: the loop has stopped'
   if (frame.event.kind === 'select') return 'nothing: the loop waits in select()'
   if (frame.event.kind === 'handle' || frame.event.kind === 'timers-due') return 'no task: the loop runs one of its own callbacks'
@@ -83,10 +85,17 @@ export function TasksPanel({ frame }: { frame: Snapshot | undefined }) {
   return <Panel title="Tasks">{frame?.tasks.length ? <TaskTable tasks={frame.tasks} running={frame.running} /> : <p className="el-empty">none yet</p>}</Panel>
 }
 
-export function OutputPanel({ frame }: { frame: Snapshot | undefined }) {
+/** What the program printed by this frame; at a traced program's end, CPython's traceback too. */
+export function OutputPanel({ frame, traceback }: { frame: Snapshot | undefined; traceback: string[] | null }) {
   return (
     <Panel title="Output">
       <pre className="el-output">{frame?.output.join('\n') || ' '}</pre>
+      {traceback ? (
+        // Focusable, so a long traceback can be scrolled sideways from the keyboard.
+        <pre className="el-traceback" tabIndex={0} aria-label="Traceback">
+          {traceback.join('\n')}
+        </pre>
+      ) : null}
     </Panel>
   )
 }
