@@ -63,6 +63,8 @@ const nextConfig = {
   // clone sits, so server.js is at the top of .next/standalone and not under a parent's path.
   output: 'standalone',
   outputFileTracingRoot: import.meta.dirname,
+  // A Python file imported from TypeScript is its text, to run in Pyodide (workers/inside/asyncio-trace.ts).
+  turbopack: { rules: { '*.py': { type: 'text' } } },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

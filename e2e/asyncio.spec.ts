@@ -3,7 +3,7 @@ import { demo, expect, expectAccessible, runDemo, test, trackWorkers } from './f
 
 const lesson = '/learn/asyncio'
 
-type EventLoopResult = { example: string; steps: number; seconds: number; output: string[]; trace: string[] }
+type EventLoopResult = { example: string | null; engine: string; steps: number; seconds: number; output: string[]; stdout: string; trace: string[] }
 
 test.describe('the event loop visualizer', () => {
   test('runs the notes’ fetch_data, gathered three times, in the order CPython’s asyncio does', async ({ page }) => {
@@ -67,6 +67,173 @@ test.describe('the event loop visualizer', () => {
       expect(result.output).toContain(printed)
     })
   }
+})
+
+test.describe('tracing your own program in CPython', () => {
+  // The first traced run downloads Python and starts it from its snapshot: seconds on two idle cores, more when busy.
+  test.describe.configure({ timeout: 300_000 })
+  const traced = { timeout: 240_000 }
+
+  const twoSleeps = `import asyncio
+
+
+async def nap(name, seconds):
+    await asyncio.sleep(seconds)
+    print(name, 'woke')
+    return name
+
+
+async def main():
+    names = await asyncio.gather(nap('a', 1), nap('b', 2))
+    print(names)
+
+
+asyncio.run(main())
+`
+
+  test('plays an edited program as CPython ran it, on a virtual clock', async ({ page }) => {
+    await page.goto(`${lesson}?demo=event-loop&speed=10`)
+    const loop = demo(page, 'event-loop')
+    const editor = loop.getByRole('textbox', { name: /Python code/ })
+    await expect(editor).toHaveValue(/async def fetch_data\(\):/)
+    await editor.fill(twoSleeps)
+    await expect(loop.getByText(/runs in CPython \(Pyodide\)/)).toBeVisible()
+    await loop.getByRole('button', { name: /^Run/ }).click()
+    await expect(loop.getByText(/Downloading Python|Starting the interpreter|Running your program in CPython/)).toBeVisible()
+    await expect(loop).toHaveAttribute('data-state', 'done', traced)
+    const result = JSON.parse((await loop.getAttribute('data-result'))!) as EventLoopResult
+    expect(result).toMatchObject({ example: null, engine: 'cpython', seconds: 2, stdout: "a woke\nb woke\n['a', 'b']" })
+    expect(result.trace).toEqual([
+      '0.0 step Task-1',
+      '0.0 step Task-2',
+      '0.0 step Task-3',
+      '1.0 timer Task-2',
+      '1.0 wakeup Task-2',
+      '1.0 print a woke',
+      '1.0 gather Task-2',
+      '2.0 timer Task-3',
+      '2.0 wakeup Task-3',
+      '2.0 print b woke',
+      '2.0 gather Task-3',
+      '2.0 wakeup Task-1',
+      "2.0 print ['a', 'b']",
+      '2.0 stop',
+    ])
+    expect(result.steps).toBeGreaterThan(result.trace.length)
+    await expect(loop.getByText(`Step ${result.steps} The loop has stopped`)).toBeVisible()
+    await expect(loop.getByRole('region', { name: 'Output' })).toContainText("['a', 'b']")
+    await expect(loop.getByRole('row', { name: /^Task-3 / })).toContainText("'b'")
+    await expect(loop.getByRole('status')).toContainText('traced in CPython: done after 2.0 s of loop time')
+
+    // The example comes back, and runs on the TypeScript scheduler again.
+    await loop.getByRole('button', { name: 'Put back the example' }).click()
+    await expect(editor).toHaveValue(/async def fetch_data\(\):/)
+    await loop.getByRole('button', { name: /^Run/ }).click()
+    await expect(loop).toHaveAttribute('data-state', 'done', { timeout: 60_000 })
+    expect(JSON.parse((await loop.getAttribute('data-result'))!)).toMatchObject({ example: 'gather', engine: 'scheduler', trace: traces.gather })
+    await expectAccessible(page)
+  })
+
+  test('a preset link carries the program; time.sleep freezes the loop while the clock runs on', async ({ page }) => {
+    const program = `import asyncio
+import time
+
+
+async def heartbeat():
+    for beat in range(3):
+        print(f'{time.perf_counter():.1f} s: beat {beat}')
+        await asyncio.sleep(0.5)
+
+
+async def main():
+    task = asyncio.create_task(heartbeat())
+    await asyncio.sleep(0.1)
+    time.sleep(1)
+    await task
+
+
+asyncio.run(main())
+`
+    await page.goto(`${lesson}?demo=event-loop&source=${encodeURIComponent(program)}`)
+    const loop = demo(page, 'event-loop')
+    await expect(loop.getByRole('textbox', { name: /Python code/ })).toHaveValue(program)
+    // Step by step from the start, until the loop is frozen in time.sleep.
+    await loop.getByRole('button', { name: 'Step' }).click()
+    await expect(loop.getByText('asyncio.run(main()) wraps it in Task-1')).toBeVisible(traced)
+    const running = loop.getByRole('region', { name: 'Running now' })
+    for (let step = 1; step < 20 && !(await running.textContent())?.includes('blocking the loop'); step++) {
+      await loop.getByRole('button', { name: 'Step' }).click()
+      await expect(loop.getByText(new RegExp(`^Step ${step} `))).toBeVisible()
+    }
+    await expect(running).toContainText('Task-1 in main() blocking the loop')
+    await expect(loop.getByText('Task-1 calls time.sleep(1): the whole thread sleeps')).toContainText('The clock moves on 1.0 s')
+    // heartbeat's 0.5 s timer is overdue, but it waits.
+    await expect(loop.getByRole('region', { name: /Timers/ })).toContainText('0.5 s → wake Task-2')
+
+    await loop.getByRole('button', { name: 'End' }).click()
+    await expect(loop).toHaveAttribute('data-state', 'done')
+    const result = JSON.parse((await loop.getAttribute('data-result'))!) as EventLoopResult
+    expect(result.stdout).toBe('0.0 s: beat 0\n1.1 s: beat 1\n1.6 s: beat 2')
+    expect(result.seconds).toBe(2.1)
+  })
+
+  test('a program that raises shows CPython’s traceback, and the visualizer carries on', async ({ page }) => {
+    const program = `import asyncio
+
+
+async def main():
+    print('dividing')
+    await asyncio.sleep(0.5)
+    return 1 / 0
+
+
+asyncio.run(main())
+`
+    await page.goto(`${lesson}?demo=event-loop&speed=10&run=1&source=${encodeURIComponent(program)}`)
+    const loop = demo(page, 'event-loop')
+    await expect(loop).toHaveAttribute('data-state', 'error', traced)
+    await expect(loop.getByRole('alert')).toHaveText('ZeroDivisionError: division by zero (line 7)')
+    const traceback = loop.getByRole('region', { name: 'Output' }).getByLabel('Traceback')
+    await expect(traceback).toContainText('Traceback (most recent call last):')
+    await expect(traceback).toContainText('File "main.py", line 7, in main')
+    await expect(traceback).not.toContainText('asyncio_trace')
+    await expect(loop.getByRole('region', { name: 'Output' })).toContainText('dividing')
+    await expect(loop.getByRole('row', { name: /^Task-1 / })).toContainText("raised ZeroDivisionError('division by zero')")
+
+    // A syntax error is CPython's too, and the example still plays afterwards.
+    const editor = loop.getByRole('textbox', { name: /Python code/ })
+    await editor.fill('import asyncio\n\nasync def main(:\n    pass\n')
+    await loop.getByRole('button', { name: /^Run/ }).click()
+    await expect(loop.getByRole('alert')).toContainText('SyntaxError', traced)
+    await loop.getByRole('radio', { name: 'create_task' }).check()
+    await loop.getByRole('button', { name: /^Run/ }).click()
+    await loop.getByRole('button', { name: 'End' }).click()
+    await expect(loop).toHaveAttribute('data-state', 'done')
+    expect(JSON.parse((await loop.getAttribute('data-result'))!)).toMatchObject({ example: 'create_task', trace: traces.create_task })
+  })
+
+  test('an endless program stops at the step limit, with a message', async ({ page }) => {
+    const program = `import asyncio
+
+
+async def forever():
+    n = 0
+    while True:
+        n += 1
+        print('tick', n)
+        await asyncio.sleep(1)
+
+
+asyncio.run(forever())
+`
+    await page.goto(`${lesson}?demo=event-loop&speed=10&run=1&source=${encodeURIComponent(program)}`)
+    const loop = demo(page, 'event-loop')
+    await loop.getByRole('button', { name: 'End' }).click(traced)
+    await expect(loop).toHaveAttribute('data-state', 'error')
+    await expect(loop.getByRole('alert')).toHaveText('Stopped after 500 steps, the most one trace records: a program that never ends would run for ever.')
+    await expect(loop.getByText(/^Step 500 Stopped after 500 steps/)).toBeVisible()
+    await expect(loop.getByRole('region', { name: 'Output' })).toContainText('tick 1\ntick 2')
+  })
 })
 
 test.describe('the tasks demo', () => {

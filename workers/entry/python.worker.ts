@@ -1,6 +1,7 @@
 import { expose } from 'comlink'
 import type { PyodideAPI } from 'pyodide'
 import { version } from 'pyodide/package.json'
+import { traceAsyncio, type AsyncioTrace } from '../inside/asyncio-trace'
 import { reporter } from '../inside/reporter'
 
 /**
@@ -199,6 +200,12 @@ const api = {
     // Every printed line reaches the page before the outcome does.
     await flush()
     return outcome
+  },
+
+  /** Runs an asyncio program under an instrumented event loop on a virtual clock, and returns every step the loop took. */
+  async trace(code: string): Promise<AsyncioTrace> {
+    if (!pyodide) throw new Error('Load Python first.')
+    return traceAsyncio(await pyodide, code)
   },
 }
 // #endregion

@@ -8,7 +8,9 @@ function marksOf(frame: Snapshot | undefined): Map<number, Mark> {
   const marks = new Map<number, Mark>()
   for (const task of frame?.tasks ?? []) {
     if (task.state === 'done' || !task.started) continue
-    const line = task.stack.at(-1)!.line
+    const line = task.stack.at(-1)?.line ?? 0
+    // A traced task may be in code that is not the program's (a library's coroutine): no line to mark.
+    if (line < 1) continue
     const mark = marks.get(line) ?? { names: [], running: false, blocked: false }
     mark.names.push(task.name)
     if (task.name === frame!.running) {

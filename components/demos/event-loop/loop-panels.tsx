@@ -39,6 +39,8 @@ export function RunningPanel({ frame }: { frame: Snapshot | undefined }) {
 }
 
 function idleText(frame: Snapshot) {
+  if (frame.event.kind === 'error') return 'nothing: the program raised an exception'
+  if (frame.event.kind === 'limit') return 'nothing: the program was stopped'
   if (frame.finished) return 'nothing: the loop has stopped'
   if (frame.event.kind === 'select') return 'nothing: the loop waits in select()'
   if (frame.event.kind === 'handle' || frame.event.kind === 'timers-due') return 'no task: the loop runs one of its own callbacks'
@@ -46,8 +48,8 @@ function idleText(frame: Snapshot) {
   return 'no task: the loop takes the next callback'
 }
 
-/** A chip's left edge: a timer, a gather or the loop's stop; otherwise a task's step. */
-const chipEdge: Partial<Record<string, string>> = { timer: 'border-l-thread', gather: 'border-l-deep', stop: 'border-l-deep' }
+/** A chip's left edge: a timer, a gather or the loop's stop, another callback; otherwise a task's step. */
+const chipEdge: Partial<Record<string, string>> = { timer: 'border-l-thread', gather: 'border-l-deep', stop: 'border-l-deep', other: 'border-l-muted' }
 
 type Chip = { label: string; kind: string; due?: boolean }
 
@@ -91,10 +93,17 @@ export function TasksPanel({ frame }: { frame: Snapshot | undefined }) {
   return <Panel title="Tasks">{frame?.tasks.length ? <TaskTable tasks={frame.tasks} running={frame.running} /> : <p className="m-0 text-muted italic">none yet</p>}</Panel>
 }
 
-export function OutputPanel({ frame }: { frame: Snapshot | undefined }) {
+/** What the program printed by this frame; at a traced program's end, CPython's traceback too. */
+export function OutputPanel({ frame, traceback }: { frame: Snapshot | undefined; traceback: string[] | null }) {
   return (
     <Panel title="Output">
       <pre className="m-0 min-h-12 overflow-x-auto font-mono text-code whitespace-pre-wrap wrap-anywhere">{frame?.output.join('\n') || ' '}</pre>
+      {traceback ? (
+        // Focusable, so a long traceback can be scrolled sideways from the keyboard.
+        <pre className="mt-2 mb-0 overflow-x-auto font-mono text-caption whitespace-pre text-danger" tabIndex={0} aria-label="Traceback">
+          {traceback.join('\n')}
+        </pre>
+      ) : null}
     </Panel>
   )
 }

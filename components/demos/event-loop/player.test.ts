@@ -37,6 +37,23 @@ describe('Player', () => {
     expect(progress.some((f) => f > 0 && f < 1)).toBe(true)
   })
 
+  it('lets every wait through at once after skip, paused or not, until reset', async () => {
+    const player = new Player()
+    player.pause()
+    player.skip()
+    const start = performance.now()
+    await player.wait(10_000, signal())
+    await player.wait(10_000, signal())
+    expect(performance.now() - start).toBeLessThan(100)
+    player.reset()
+    let resolved = false
+    const waiting = player.wait(0, signal()).then(() => (resolved = true))
+    await new Promise((r) => setTimeout(r, 250))
+    expect(resolved).toBe(false)
+    player.step()
+    await waiting
+  })
+
   it('rejects when the run is stopped', async () => {
     const controller = new AbortController()
     const player = new Player()

@@ -6,6 +6,8 @@
 export class Player {
   playing = true
   speed = 1
+  /** Set by `skip()`: every wait returns at once, to the end of the run. */
+  skipping = false
   #steps = 0
   #wake: (() => void) | null = null
 
@@ -27,6 +29,18 @@ export class Player {
     this.#wake?.()
   }
 
+  /** Plays the rest of the run at once. */
+  skip() {
+    this.skipping = true
+    this.#wake?.()
+  }
+
+  /** Ready for a new run: not skipping, no steps owed. */
+  reset() {
+    this.skipping = false
+    this.#steps = 0
+  }
+
   setSpeed(speed: number) {
     this.speed = speed
   }
@@ -36,6 +50,10 @@ export class Player {
     let last = performance.now()
     for (;;) {
       signal.throwIfAborted()
+      if (this.skipping) {
+        onProgress?.(1)
+        return
+      }
       if (this.#steps > 0) {
         this.#steps--
         onProgress?.(1)

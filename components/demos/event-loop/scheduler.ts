@@ -158,7 +158,8 @@ type Handle =
 
 type Timer = { when: number; seq: number; future: Future; waiter: string }
 
-export type HandleView = { kind: Handle['kind']; task: string | null; label: string }
+/** A callback in the ready queue; `other` is one of the loop's callbacks a traced program may add (e.g. wait_for's timeout). */
+export type HandleView = { kind: Handle['kind'] | 'other'; task: string | null; label: string }
 export type TimerView = { when: number; task: string; label: string }
 export type TaskView = {
   name: string
@@ -187,6 +188,9 @@ export type EventKind =
   | 'block'
   | 'task-done'
   | 'stop'
+  /** A traced program only: it raised, or was stopped (step limit, endless computing, nothing left to wait for). */
+  | 'error'
+  | 'limit'
 
 /** One frame: what just happened, and the whole loop as it is now. */
 export type Snapshot = {
