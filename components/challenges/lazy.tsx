@@ -9,3 +9,11 @@ import '@/components/demos/yaml-editor.css'
  * (`lazyDemo`): when it nears the screen or is touched. Lessons import them from here.
  */
 export const WriteYaml = lazyDemo(() => import('./write-yaml').then((m) => m.WriteYaml))
+export const PredictCores = lazyDemo(() => import('./predict-cores').then((m) => m.PredictCores))
+export const PickModels = lazyDemo(() => import('./pick-models').then((m) => m.PickModels))
+export const PredictPoolSpeedup = lazyDemo(() => import('./pool-challenges').then((m) => m.PredictPoolSpeedup))
+export const BeatPoolTarget = lazyDemo(() => import('./pool-challenges').then((m) => m.BeatPoolTarget))
+export const PipeProgramChallenge = lazyDemo(() => import('./process-challenges').then((m) => m.PipeProgramChallenge))
+export const QueueSentinels = lazyDemo(() => import('./process-challenges').then((m) => m.QueueSentinels))
+export const PredictGil = lazyDemo(() => import('./predict-gil').then((m) => m.PredictGil))
+export const ConfigureScraper = lazyDemo(() => import('./configure-scraper').then((m) => m.ConfigureScraper))
