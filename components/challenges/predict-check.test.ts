@@ -69,19 +69,21 @@ describe('judgePoolTarget', () => {
     })
   })
 
-  it('on a busy device, solves a run that kept the workers computing all the way through, and says so', () => {
-    expect(judgePoolTarget({ ...run, ms: 3072, busyMs: 6000 })).toEqual({
+  it('on a busy device, solves a run whose schedule is right, and says so', () => {
+    expect(judgePoolTarget({ ...run, ms: 2191, busyMs: 3700 })).toEqual({
       solved: true,
       message:
-        '3072 ms with 2 workers and chunksize 1, against 800 ms for 1 worker: ×0.26, short of the target ×1.3 (615 ms) in time, because other programs on this device wanted its cores too. But the pool kept 2.0 workers computing at once, on average, all the way through: on free cores, that beats the target.',
+        '2191 ms with 2 workers and chunksize 1, against 800 ms for 1 worker: ×0.37, short of the target ×1.3 (615 ms) in time, because other programs on this device wanted its cores too. But the pool kept 1.7 workers computing at once, on average, with 32 chunks to share: on free cores, that beats the target.',
     })
+    expect(judgePoolTarget({ ...run, ms: 2191, busyMs: 2500 }).message).toContain('only 1.1 workers computed at once, on average, and 2 could. This device may have been busy')
   })
 
   it('says why a run fell short: one chunk, too few chunks, one worker', () => {
     expect(judgePoolTarget({ ...run, chunksize: 32, ms: 790, busyMs: 785 }).message).toBe(
       '790 ms with 2 workers and chunksize 32, against 800 ms for 1 worker: ×1.01, short of the target ×1.3 (615 ms): chunksize 32 cuts the 32 blocks into 1 chunk, so only 1 worker ever gets any work; the others wait.',
     )
-    expect(judgePoolTarget({ ...run, chunksize: 16, ms: 700, busyMs: 1050 }).message).toContain('2 chunks for 2 workers are too few to share out evenly: on average only 1.5 workers computed at once')
+    expect(judgePoolTarget({ ...run, chunksize: 16, ms: 700, busyMs: 1400 }).message).toContain('2 chunks for 2 workers are too few to share out evenly')
+    expect(judgePoolTarget({ ...run, cores: 4, workers: 2, ms: 600, busyMs: 1200 }).message).toContain('2 workers use only 2 of this device\'s 4 cores.')
     expect(judgePoolTarget({ ...run, workers: 1, ms: 800, busyMs: 800 }).message).toContain('one worker is the baseline itself')
   })
 })

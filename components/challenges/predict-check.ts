@@ -121,36 +121,38 @@ export type PoolRun = {
 }
 
 /** Of the workers that can compute at once, the share that must have, on average, for a schedule to count as right. */
-export const BUSY_SHARE = 0.85
+export const BUSY_SHARE = 0.7
 
 /**
  * "Beat the target": a pool size and chunksize whose run beats this device's own one-worker time
  * by `poolTarget`. A busy device can leave no core free to beat it with, so a run that falls short
- * in time still passes when the pool kept enough workers computing all the way through: that is
- * the schedule the target asks for, measured here.
+ * in time still passes when its schedule is the one the target asks for: a worker per core or
+ * more, at least two chunks for each, and the workers measured computing at once, on average.
  */
 export function judgePoolTarget({ workers, chunksize, items, cores, baselineMs, ms, busyMs }: PoolRun): Verdict {
   const target = poolTarget(cores)
   const speedup = baselineMs / ms
   const busy = busyMs / ms
   const atOnce = Math.min(workers, cores)
+  const chunks = Math.ceil(items / chunksize)
   const measured = `${Math.round(ms)} ms with ${plural(workers, 'worker')} and chunksize ${chunksize}, against ${Math.round(baselineMs)} ms for 1 worker: ×${speedup.toFixed(2)}`
   const goal = `the target ×${target.toFixed(1)} (${Math.round(baselineMs / target)} ms)`
   if (speedup >= target) return { solved: true, message: `${measured}, beating ${goal}.` }
-  if (cores >= 2 && workers >= 2 && busy >= BUSY_SHARE * atOnce) {
-    return {
-      solved: true,
-      message: `${measured}, short of ${goal} in time, because other programs on this device wanted its cores too. But the pool kept ${busy.toFixed(1)} workers computing at once, on average, all the way through: on free cores, that beats the target.`,
-    }
-  }
-  const chunks = Math.ceil(items / chunksize)
   const why =
     workers === 1
       ? 'one worker is the baseline itself: a pool of 1 computes one block after another.'
       : chunks < workers
         ? `chunksize ${chunksize} cuts the ${items} blocks into ${plural(chunks, 'chunk')}, so only ${plural(chunks, 'worker')} ever get${chunks === 1 ? 's' : ''} any work; the others wait.`
-        : busy < BUSY_SHARE * atOnce
-          ? `${plural(chunks, 'chunk')} for ${plural(workers, 'worker')} are too few to share out evenly: on average only ${busy.toFixed(1)} workers computed at once, since the worker with the last, largest chunk kept computing while the others had finished.`
-          : `with ${plural(atOnce, 'worker')} busy at once the job should go faster; this device may have been busy with something else. Run it again.`
-  return { solved: false, message: `${measured}, short of ${goal}: ${why}` }
+        : chunks < 2 * atOnce
+          ? `${plural(chunks, 'chunk')} for ${plural(workers, 'worker')} are too few to share out evenly: the worker with the last, largest chunk keeps computing while the others have finished.`
+          : workers < cores
+            ? `${plural(workers, 'worker')} use only ${workers} of this device's ${cores} cores.`
+            : null
+  if (!why && cores >= 2 && busy >= BUSY_SHARE * atOnce) {
+    return {
+      solved: true,
+      message: `${measured}, short of ${goal} in time, because other programs on this device wanted its cores too. But the pool kept ${busy.toFixed(1)} workers computing at once, on average, with ${plural(chunks, 'chunk')} to share: on free cores, that beats the target.`,
+    }
+  }
+  return { solved: false, message: `${measured}, short of ${goal}: ${why ?? `only ${busy.toFixed(1)} workers computed at once, on average, and ${atOnce} could. This device may have been busy with something else: run it again.`}` }
 }
