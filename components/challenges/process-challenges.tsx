@@ -126,9 +126,6 @@ export function PipeProgramChallenge({ count = 3, start = { loop: ['recv', 'send
         })
       }}
     >
-      <p className="m-0 text-sm">
-        A sends the numbers 0 to {count - 1} and needs each square back. B runs <code className="font-mono">pong(conn)</code>: it answers every number with its square until it receives <code className="font-mono">None</code>.
-      </p>
       <fieldset className="grid gap-2 border-0 p-0">
         <legend className="control-label">End A: ping(conn)</legend>
         <p className="m-0 font-mono text-sm">{`for n in range(${count}):`}</p>
@@ -136,7 +133,9 @@ export function PipeProgramChallenge({ count = 3, start = { loop: ['recv', 'send
           <SelectField label="Loop, line 1" value={program.loop[0]} options={loopOptions} onChange={setLoop(0)} disabled={running} />
           <SelectField label="Loop, line 2" value={program.loop[1]} options={loopOptions} onChange={setLoop(1)} disabled={running} />
         </div>
-        <SelectField label="After the loop" value={program.after} options={afterOptions} onChange={(after) => setProgram((p) => ({ ...p, after }))} disabled={running} />
+        <div className="flex">
+          <SelectField label="After the loop" value={program.after} options={afterOptions} onChange={(after) => setProgram((p) => ({ ...p, after }))} disabled={running} />
+        </div>
       </fieldset>
       <RunBar label="Run A against B" running={running} phase={phase} failure={failure} />
     </form>
