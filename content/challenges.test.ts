@@ -100,3 +100,62 @@ describe('scheduler challenges, judged by the machine that runs their bytecode',
     }
   }
 })
+
+// "Configure" challenges (web-scraper): the start and the solution, each run by the real pipeline
+// against the sample site's own route handlers and judged as the page judges them.
+describe('"Configure" challenges, run against the sample site', async () => {
+  const { GET: indexRoute } = await import('@/app/sample/companies/route')
+  const { GET: quoteRoute } = await import('@/app/sample/quote/[symbol]/route')
+  const { parseConfig } = await import('@/lib/scraper/config')
+  const { parseNumber } = await import('@/lib/scraper/parse-pages')
+  const { HttpError } = await import('@/lib/scraper/pipeline')
+  const { judgeScrape, runWithBudget, siteChanged } = await import('@/components/challenges/scraper-check')
+  const base = 'http://lab.test'
+  const deps = {
+    base,
+    fetchText: async (url: string, signal: AbortSignal) => {
+      const request = new Request(url, { signal })
+      const symbol = /\/sample\/quote\/([^/?]+)/.exec(url)?.[1]
+      const response = await (symbol ? quoteRoute(request, { params: Promise.resolve({ symbol }) }) : indexRoute(request))
+      signal.throwIfAborted()
+      if (!response.ok) throw new HttpError(response.status)
+      return response.text()
+    },
+    // Node has no DOMParser: read the pages with patterns, as lib/scraper/pipeline.test.ts does.
+    parseIndex: (html: string, pageUrl: string) =>
+      [...html.matchAll(/<tr><td><a href="([^"]+)">(\w+)<\/a><\/td><td>([^<]+)<\/td><td>([^<]+)<\/td><\/tr>/g)].map(([, href, symbol, name, sector]) => ({
+        symbol: symbol!,
+        name: name!,
+        sector: sector!,
+        url: new URL(href!.replaceAll('&amp;', '&'), pageUrl).href,
+      })),
+    parseQuote: (html: string) => ({ price: parseNumber(/id="price"[^>]*>([^<]+)</.exec(html)![1]!), change: parseNumber(/id="change"[^>]*>([^<]+)</.exec(html)![1]!) }),
+  }
+  const configure = all.flatMap((c) => c.parts.filter((p) => p.name === 'ConfigureScraper').map((part) => ({ ...c, part })))
+
+  it('there are some', () => expect(configure.length).toBeGreaterThanOrEqual(2))
+
+  for (const { slug, id, part, solution } of configure) {
+    const { start: lines, page, budgetMs } = part.props as { start: string[]; page: string; budgetMs: number }
+    const start = `${lines.join('\n')}\n`
+    // The solution shows the stage it changes: it replaces that stage of the start.
+    const stage = solution.find((block) => block.lang === 'yaml')?.code ?? ''
+    const name = /- name: (\w+)/.exec(stage)?.[1]
+    const solved = start.replace(new RegExp(`^  - name: ${name}\\n[\\s\\S]*?\\n\\n`, 'm'), `${stage.trimEnd()}\n\n`)
+
+    it.concurrent(`${slug}#${id}: the start falls short and the solution passes, run for real`, async () => {
+      expect(name, 'a yaml block with one stage in the <Solution>').toBeDefined()
+      expect(solved).not.toBe(start)
+      const verdicts = await Promise.all(
+        [start, solved].map(async (yaml) => {
+          const checked = parseConfig(yaml)
+          if (!checked.ok) throw new Error(JSON.stringify(checked.problems))
+          expect(siteChanged(checked.config, page)).toBeNull()
+          return judgeScrape(checked.config, page, await runWithBudget(checked.config, deps, budgetMs, new AbortController().signal), budgetMs)
+        }),
+      )
+      expect(verdicts[0]!.solved, verdicts[0]!.message).toBe(false)
+      expect(verdicts[1], verdicts[1]!.message).toMatchObject({ solved: true })
+    }, 30_000)
+  }
+})

@@ -1,0 +1,57 @@
+import type { Page } from '@playwright/test'
+import { expect, expectAccessible, test } from './fixtures'
+
+/** A challenge's root, once its interactive part has loaded and taken over the server's HTML. */
+async function liveChallenge(page: Page, id: string) {
+  const root = page.locator(`[data-challenge="${id}"]`)
+  const wrapper = root.locator('[data-lazy-demo]')
+  await wrapper.scrollIntoViewIfNeeded()
+  await expect(wrapper).toHaveAttribute('data-lazy-demo', 'live')
+  return root
+}
+
+test.describe('Processes vs threads challenges', () => {
+  // Each check times real work, twice or more, on a machine that may be busy.
+  test.describe.configure({ timeout: 150_000 })
+
+  test('CPU-bound threads under one GIL: ×4 is told they take turns, ×1 is solved and kept', async ({ page }) => {
+    await page.goto('/learn/processes-vs-threads')
+    const challenge = await liveChallenge(page, 'predict-gil-cpu')
+    const prediction = challenge.getByRole('textbox', { name: /Your prediction/ })
+    const run = challenge.getByRole('button', { name: 'Run and compare' })
+
+    await prediction.fill('4')
+    await run.click()
+    await expect(challenge.getByText(/^Not yet\./)).toContainText(/this device measured ×[\d.]+, and the ideal is ×1\.0: the prediction is [\d.]+ times too high\. The threads of one CPython process share one GIL/, { timeout: 45_000 })
+
+    await prediction.fill('1')
+    await run.click()
+    await expect(challenge.getByText(/^Solved\./)).toContainText('The 4 threads share one GIL', { timeout: 45_000 })
+    await expect(challenge).toHaveAttribute('data-state', 'solved')
+
+    await page.reload()
+    await expect(page.locator('[data-challenge="predict-gil-cpu"]')).toHaveAttribute('data-state', 'solved')
+    await expect(page.getByRole('region', { name: 'Your progress' })).toContainText('1 of 2 challenges solved')
+  })
+
+  test('I/O-bound threads under one GIL: ×1 is told the waits overlap, ×4 is solved and kept', async ({ page }) => {
+    await page.goto('/learn/processes-vs-threads')
+    const challenge = await liveChallenge(page, 'predict-gil-io')
+    const prediction = challenge.getByRole('textbox', { name: /Your prediction/ })
+    const run = challenge.getByRole('button', { name: 'Run and compare' })
+
+    await prediction.fill('1')
+    await run.click()
+    await expect(challenge.getByText(/^Not yet\./)).toContainText(/times too low\. The GIL does not hold up waiting/, { timeout: 45_000 })
+    await expectAccessible(page)
+
+    await prediction.fill('4')
+    await run.click()
+    await expect(challenge.getByText(/^Solved\./)).toContainText('A thread releases the GIL while it waits on I/O', { timeout: 45_000 })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expectAccessible(page)
+
+    await page.reload()
+    await expect(page.locator('[data-challenge="predict-gil-io"]')).toHaveAttribute('data-state', 'solved')
+  })
+})
