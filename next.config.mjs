@@ -57,6 +57,8 @@ const withMDX = createMDX({
 const nextConfig = {
   pageExtensions: ['ts', 'tsx', 'mdx'],
   poweredByHeader: false,
+  // Python files that run in Pyodide (the asyncio challenges' judge) are imported as their text.
+  turbopack: { rules: { '*.py': { type: 'text' } } },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -9,3 +9,4 @@ import '@/components/demos/yaml-editor.css'
  * (`lazyDemo`): when it nears the screen or is touched. Lessons import them from here.
  */
 export const WriteYaml = lazyDemo(() => import('./write-yaml').then((m) => m.WriteYaml))
+export const WriteAsyncio = lazyDemo(() => import('./write-asyncio').then((m) => m.WriteAsyncio))
