@@ -117,7 +117,7 @@ describe.skipIf(!found.python)(`asyncio code challenges, judged by CPython${foun
     const start = startOf('overlap')
     const verdict = judge('overlap', start.replace('print(results)', 'print(result)'), start)
     expect(verdict.solved).toBe(false)
-    expect(verdict.message).toBe("It raised NameError: name 'result' is not defined at 3.0 s on the loop's clock (the traceback is under the code).")
+    expect(verdict.message).toBe("NameError: name 'result' is not defined — an exception, raised at 3.0 s on the loop's clock. The traceback is under the code.")
     expect(verdict.traceback).toEqual([
       'Traceback (most recent call last):',
       '  File "main.py", line 14, in <module>',

@@ -15,6 +15,7 @@ import ast
 import asyncio
 import contextlib
 import functools
+import inspect
 import io
 import json
 import linecache
@@ -140,7 +141,7 @@ def run_program(source, watch=()):
             # main() is made, and the functions to watch defined, by the time asyncio.run is called.
             for name in watch:
                 fn = namespace.get(name)
-                if asyncio.iscoroutinefunction(fn):
+                if inspect.iscoroutinefunction(fn):
                     namespace[name] = watched(name, fn)
             try:
                 return real_run(main, **kwargs)
@@ -199,9 +200,9 @@ def _failed(run, hints):
         return run.stopped
     if run.error:
         kind, tb = run.error
-        when = f' at {_s(run.elapsed)} on the loop\'s clock' if run.elapsed is not None else ''
+        when = f', raised at {_s(run.elapsed)} on the loop\'s clock' if run.elapsed is not None else ''
         hint = f': {hints[kind]}' if kind in hints else ''
-        return f'It raised {tb[-1] if tb else kind}{when}{hint} (the traceback is under the code).'
+        return f'{tb[-1] if tb else kind} — an exception{when}{hint}. The traceback is under the code.'
     if run.elapsed is None:
         return 'It never called asyncio.run(main()): the program must run main() on the event loop.'
     return None
