@@ -63,7 +63,8 @@ const nextConfig = {
   // clone sits, so server.js is at the top of .next/standalone and not under a parent's path.
   output: 'standalone',
   outputFileTracingRoot: import.meta.dirname,
-  // A Python file imported from TypeScript is its text, to run in Pyodide (workers/inside/asyncio-trace.ts).
+  // Python files imported from TypeScript are their text, to run in Pyodide: the asyncio tracer
+  // (workers/inside/asyncio-trace.ts) and the asyncio challenges' judge.
   turbopack: { rules: { '*.py': { type: 'text' } } },
   async headers() {
     return [

@@ -4,9 +4,10 @@
  * it asks for, and its starting document must not; the page's own check must agree with PyYAML.
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { asyncioChecks } from '@/components/challenges/asyncio-check'
 import { checkYaml } from '@/components/challenges/yaml-check'
 import { violation } from '@/components/challenges/scheduler/invariants'
 import { initial, replay, runnable, step } from '@/components/challenges/scheduler/machine'
@@ -158,4 +159,83 @@ describe('"Configure" challenges, run against the sample site', async () => {
       expect(verdicts[1], verdicts[1]!.message).toMatchObject({ solved: true })
     }, 30_000)
   }
+})
+
+const startOf = (check: string) => readFileSync(path.resolve('components/challenges/asyncio-start', `${check}.py`), 'utf8')
+const asyncioChallenges = all.flatMap((c) => c.parts.filter((p) => p.name === 'WriteAsyncio').map((part) => ({ ...c, part })))
+/** What the judge says of each challenge's starting program, word for word: the e2e tests see it on the page too. */
+const startFeedback: Record<string, string> = {
+  overlap: '3.0 s, not 1.0 s: the fetches still run one after another.',
+  blocking: '2.0 s, not 1.0 s: time.sleep() froze the event loop for 2.0 s in all, and no other task runs while it does.',
+  timeout: '5.0 s, not 0.5 s: the program waited 5.0 s for /slow to answer; give each request 0.5 s.',
+  semaphore: '6 requests were in flight at once (at 0.0 s on the loop\'s clock), not at most 2.',
+}
+
+describe.skipIf(!found.python)(`asyncio code challenges, judged by CPython${found.python ? '' : ` (skipped: ${(found as { why: string }).why})`}`, () => {
+  /** Runs components/challenges/asyncio_challenges.py's judge under CPython, as Pyodide runs it in the page. */
+  const judge = (check: string, code: string, start: string) =>
+    JSON.parse(
+      execFileSync(
+        found.python!.command,
+        ['-c', 'import json, sys\nimport asyncio_challenges\nprint(asyncio_challenges.check_json(*json.load(sys.stdin)))'],
+        {
+          input: JSON.stringify([check, code, start]),
+          encoding: 'utf8',
+          env: { ...process.env, PYTHONPATH: [path.resolve('components/challenges'), path.resolve('workers/inside')].join(path.delimiter), PYTHONDONTWRITEBYTECODE: '1' },
+        },
+      ),
+    ) as { solved: boolean; message: string; stdout: string; seconds: number | null; traceback: string[] | null }
+
+  it('each judge has a starting program, and the page knows them all', () => {
+    const files = readdirSync(path.resolve('components/challenges/asyncio-start')).map((file) => file.replace(/\.py$/, ''))
+    expect(files.toSorted()).toEqual([...asyncioChecks].toSorted())
+    expect(asyncioChallenges.map((c) => c.part.props.check).toSorted()).toEqual([...asyncioChecks].toSorted())
+  })
+
+  it('there are at least two in each asyncio lesson', () => {
+    for (const slug of ['asyncio', 'asyncio-io-and-aiohttp']) expect(asyncioChallenges.filter((c) => c.slug === slug).length, slug).toBeGreaterThanOrEqual(2)
+  })
+
+  for (const { slug, id, part, solution } of asyncioChallenges) {
+    it(`${slug}#${id}: the solution passes; the start fails, saying why with numbers`, () => {
+      const { check } = part.props as { check: string }
+      const start = startOf(check)
+      expect(startFeedback[check], `expected feedback for ${check}`).toBeDefined()
+      const answer = solution.find((block) => block.lang === 'python')?.code
+      expect(answer, 'a python block in the <Solution>').toBeDefined()
+      const right = judge(check, answer!, start)
+      expect(right.message).toMatch(/^\d+\.\d s on the loop's clock/)
+      expect(right).toMatchObject({ solved: true, traceback: null })
+      expect(judge(check, start, start)).toMatchObject({ solved: false, message: startFeedback[check] })
+    })
+  }
+
+  it('an exception shows CPython\'s traceback, with the program\'s own lines only', () => {
+    const start = startOf('overlap')
+    const verdict = judge('overlap', start.replace('print(results)', 'print(result)'), start)
+    expect(verdict.solved).toBe(false)
+    expect(verdict.message).toBe("NameError: name 'result' is not defined — an exception, raised at 3.0 s on the loop's clock. The traceback is under the code.")
+    expect(verdict.traceback).toEqual([
+      'Traceback (most recent call last):',
+      '  File "main.py", line 14, in <module>',
+      '    asyncio.run(main())',
+      '  File "main.py", line 11, in main',
+      '    print(result)',
+      expect.stringMatching(/^\s+\^+$/),
+      "NameError: name 'result' is not defined",
+    ])
+  })
+
+  it('a runaway program is stopped, saying why', () => {
+    const start = startOf('overlap')
+    expect(judge('overlap', start.replace('asyncio.run(main())', 'while True: pass'), start).message).toBe(
+      'Stopped after 200,000 steps of the program: it computes for ever (or far too long) without finishing.',
+    )
+    expect(judge('overlap', start.replace('    results = [', '    await asyncio.Event().wait()\n    results = ['), start).message).toMatch(
+      /^Stopped at 0\.0 s on the loop's clock: no task is ready and no timer is set/,
+    )
+    expect(judge('overlap', start.replace('(1)  #', '(2)  #'), start).message).toBe(
+      'fetch_data() was changed: keep it as it is, it stands in for the server; change how it is called instead.',
+    )
+  })
 })

@@ -17,3 +17,4 @@ export const PipeProgramChallenge = lazyDemo(() => import('./process-challenges'
 export const QueueSentinels = lazyDemo(() => import('./process-challenges').then((m) => m.QueueSentinels))
 export const PredictGil = lazyDemo(() => import('./predict-gil').then((m) => m.PredictGil))
 export const ConfigureScraper = lazyDemo(() => import('./configure-scraper').then((m) => m.ConfigureScraper))
+export const WriteAsyncio = lazyDemo(() => import('./write-asyncio').then((m) => m.WriteAsyncio))

@@ -3,6 +3,8 @@ import type { PyodideAPI } from 'pyodide'
 import { version } from 'pyodide/package.json'
 import { traceAsyncio, type AsyncioTrace } from '../inside/asyncio-trace'
 import { reporter } from '../inside/reporter'
+import type { AsyncioCheck, AsyncioVerdict } from '@/components/challenges/asyncio-check'
+import { judgeAsyncio } from '../inside/asyncio-judge'
 
 /**
  * Where the build copies Pyodide (scripts/copy-pyodide.mjs): the site's own files, never a CDN,
@@ -160,6 +162,12 @@ const api = {
       .finally(() => listeners.delete(onProgress))
     onProgress({ phase: 'start', loaded: 1, total: 1 })
     return { python: py.runPython('import sys; sys.version.split()[0]') as string, pyodide: py.version }
+  },
+
+  /** Runs a learner's program for an asyncio challenge on a virtual clock, and judges what it did. */
+  async judge(check: AsyncioCheck, code: string, start: string): Promise<AsyncioVerdict> {
+    if (!pyodide) throw new Error('Load Python first.')
+    return judgeAsyncio(await pyodide, check, code, start)
   },
 
   /** Runs a program as `__main__` and streams each line it prints; a Python exception is returned, not thrown. */
