@@ -20,6 +20,8 @@ const started = performance.now()
 execFileSync(process.execPath, [path.join(root, 'scripts/copy-pyodide.mjs')], { cwd: root, stdio: 'inherit' })
 execFileSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit' })
 rows.push({ name: 'next build, cold', value: (performance.now() - started) / 1000, unit: 's' })
+// The standalone server the benchmarks run (as `npm run build` ends): not part of the timed build.
+execFileSync(process.execPath, [path.join(root, 'scripts/standalone.mjs')], { cwd: root, stdio: 'inherit' })
 
 // 2. First-load JS per route: every script a prerendered page references, gzipped.
 // (Next 16 no longer prints this.) Worker chunks load on demand and are not counted.
@@ -38,14 +40,19 @@ for (const file of pages.sort()) {
   rows.push({ name: `first-load JS ${route} (${scripts.length} chunks)`, value: bytes / 1024, unit: 'KiB gzip' })
 }
 
-// 3. Browser benchmarks.
-const bench = spawnSync(path.join(root, 'node_modules/.bin/playwright'), ['test', '-c', 'bench/playwright.config.ts'], {
+// 3. Browser benchmarks. `npm run bench -- bench/pages.bench.ts …` runs only those (and Lighthouse only if `lighthouse` is named).
+const only = process.argv.slice(2)
+const benchFiles = only.filter((arg) => arg !== 'lighthouse')
+const bench = spawnSync(path.join(root, 'node_modules/.bin/playwright'), ['test', '-c', 'bench/playwright.config.ts', ...benchFiles], {
   cwd: root,
   stdio: 'inherit',
 })
 
 // 4. Lighthouse on the home page and every lesson (bench/lighthouse.mts; it starts its own server).
-const lighthouse = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bench/lighthouse.mts')], { cwd: root, stdio: 'inherit' })
+const lighthouse =
+  only.length && !only.includes('lighthouse')
+    ? { status: 0 }
+    : spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bench/lighthouse.mts')], { cwd: root, stdio: 'inherit' })
 if (existsSync(results)) {
   rows.push(...readFileSync(results, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)))
 }
