@@ -7,7 +7,6 @@ import { useWorkers } from '@/components/demo-kit/use-workers'
 import { useChallenge } from '@/components/mdx/challenge-client'
 import type { LoadProgress, PythonApi } from '@/workers/entry/python.worker'
 import type { Spawned } from '@/workers/page/worker-group'
-import '@/components/demos/python/python.css'
 import { errorLine, type AsyncioCheck, type AsyncioVerdict } from './asyncio-check'
 // Each challenge's starting program, a Python file of its own (CPython runs them in the tests).
 import blocking from './asyncio-start/blocking.py'
@@ -123,9 +122,9 @@ export function WriteAsyncio({ check, rows }: Props) {
           <p className="m-0 text-sm">
             It printed{last.seconds !== null ? ` (${last.seconds.toFixed(1)} s on the event loop's clock)` : ''}:
           </p>
-          <pre className="py-output demo-log" tabIndex={0}>
+          <pre className="demo-log mt-1.5 mb-0 max-h-96 min-h-20 overflow-auto" tabIndex={0}>
             {last.stdout}
-            {last.traceback ? <span data-stream="stderr">{last.traceback.join('\n')}</span> : null}
+            {last.traceback ? <span data-stream="stderr" className="text-danger">{last.traceback.join('\n')}</span> : null}
           </pre>
         </section>
       ) : null}

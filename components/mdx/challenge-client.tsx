@@ -53,7 +53,7 @@ export function ChallengeClient({ id, title, hints, solution, children }: Props)
   const context = useMemo(() => ({ id, solved, attempt }), [id, solved, attempt])
 
   return (
-    <section className="check challenge" aria-labelledby={`${base}-title`} data-challenge={id} data-state={solved ? 'solved' : 'unsolved'}>
+    <section className="check" aria-labelledby={`${base}-title`} data-challenge={id} data-state={solved ? 'solved' : 'unsolved'}>
       <div className="not-prose flex items-center justify-between gap-3">
         <p className="check-kicker">Challenge</p>
         {solved ? (
