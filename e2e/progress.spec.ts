@@ -4,13 +4,14 @@ import { expect, test } from './fixtures'
 const [slug] = writtenSlugs()
 const lesson = `/learn/${slug}`
 
-test('answers are kept, and a lesson is done once every question is answered', async ({ page }) => {
-  await page.goto(lesson)
+test('answers are kept, and a lesson is done once every question is answered and every challenge solved', async ({ page }) => {
+  // The YAML lesson: its two challenges are quick to solve by typing.
+  await page.goto('/learn/yaml')
   const questions = page.locator('[data-check]')
   const total = await questions.count()
   expect(total).toBeGreaterThanOrEqual(3)
   const progress = page.getByRole('region', { name: 'Your progress' })
-  await expect(progress).toContainText(`0 of ${total} questions answered`)
+  await expect(progress).toContainText(`0 of ${total} questions answered, 0 of 2 challenges solved`)
 
   // Answer the first by revealing it, the rest by revealing too: any answered question counts.
   for (let i = 0; i < total; i++) {
@@ -21,11 +22,20 @@ test('answers are kept, and a lesson is done once every question is answered', a
     if (await reveal.isVisible()) await reveal.click()
     await expect(question.getByText(/^(Correct\.|The answer is:)/)).toBeVisible()
   }
+  // Every question answered is not enough while a challenge is unsolved.
+  await expect(progress).toContainText(`Not done yet. ${total} of ${total} questions answered, 0 of 2 challenges solved.`)
+  const answers = { norway: "country: 'NO'\nversion: '3.10'\nport: 8443\nenabled: true\n", 'on-key': "'on': push\njobs: [test, lint]\n" }
+  for (const [id, yaml] of Object.entries(answers)) {
+    const challenge = page.locator(`[data-challenge="${id}"]`)
+    await challenge.getByRole('textbox', { name: 'Your YAML' }).fill(yaml)
+    await challenge.getByRole('button', { name: 'Check' }).click()
+    await expect(challenge).toHaveAttribute('data-state', 'solved')
+  }
   await expect(progress).toContainText('Lesson done.')
 
   // Kept on this device: after a reload the answers and the verdicts are still there.
   await page.reload()
-  await expect(progress).toContainText(`${total} of ${total} questions answered`)
+  await expect(progress).toContainText(`${total} of ${total} questions answered, 2 of 2 challenges solved`)
   await expect(questions.first().getByText(/^(Correct\.|The answer is:)/)).toBeVisible()
   await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /\(done\)/ }).filter({ visible: true })).toHaveCount(1)
 
