@@ -1,8 +1,5 @@
-import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './fixtures'
-
-/** A challenge's root, by its public id. */
-const challenge = (page: Page, id: string) => page.locator(`[data-challenge="${id}"]`)
+import type { Locator } from '@playwright/test'
+import { challenge, expect, test } from './fixtures'
 
 async function editCode(root: Locator, edit: (code: string) => string) {
   const editor = root.getByRole('textbox', { name: 'Your Python' })

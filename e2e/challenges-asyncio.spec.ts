@@ -1,8 +1,5 @@
-import type { Locator, Page } from '@playwright/test'
-import { expect, expectAccessible, test } from './fixtures'
-
-/** A challenge's root, by its public id. */
-const challenge = (page: Page, id: string) => page.locator(`[data-challenge="${id}"]`)
+import type { Locator } from '@playwright/test'
+import { challenge, expect, expectAccessible, test } from './fixtures'
 
 /** Edits the program in a challenge's editor: `edit` gets the text and returns the new text. */
 async function editCode(root: Locator, edit: (code: string) => string) {

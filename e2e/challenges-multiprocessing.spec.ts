@@ -1,14 +1,6 @@
 import type { Page } from '@playwright/test'
-import { expect, expectAccessible, test } from './fixtures'
+import { expect, expectAccessible, liveChallenge, test } from './fixtures'
 
-/** A challenge's root, once its interactive part has loaded and taken over the server's HTML. */
-async function liveChallenge(page: Page, id: string) {
-  const root = page.locator(`[data-challenge="${id}"]`)
-  const wrapper = root.locator('[data-lazy-demo]')
-  await wrapper.scrollIntoViewIfNeeded()
-  await expect(wrapper).toHaveAttribute('data-lazy-demo', 'live')
-  return root
-}
 const coresOf = async (root: ReturnType<Page['locator']>) => Number(/reports (\d+) cores/.exec((await root.getByText(/This device reports \d+ cores/).textContent())!)![1])
 
 test.describe('Multiprocessing challenges', () => {

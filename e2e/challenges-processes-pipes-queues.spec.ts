@@ -1,14 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, expectAccessible, test } from './fixtures'
-
-/** A challenge's root, once its interactive part has loaded and taken over the server's HTML. */
-async function liveChallenge(page: Page, id: string) {
-  const root = page.locator(`[data-challenge="${id}"]`)
-  const wrapper = root.locator('[data-lazy-demo]')
-  await wrapper.scrollIntoViewIfNeeded()
-  await expect(wrapper).toHaveAttribute('data-lazy-demo', 'live')
-  return root
-}
+import { expect, expectAccessible, liveChallenge, test } from './fixtures'
 
 test.describe('Processes, pipes and queues challenges', () => {
   // Each check times real work, twice or more, on a machine that may be busy.

@@ -1,17 +1,8 @@
 import type { Page } from '@playwright/test'
-import { expect, expectAccessible, test } from './fixtures'
+import { expect, expectAccessible, liveChallenge, test } from './fixtures'
 
 // The sample site answers some requests with 503 on purpose, and the browser logs each one.
 test.use({ allowedConsoleErrors: [/status of 503 \(Service Unavailable\)/] })
-
-/** A challenge's root, once its interactive part has loaded and taken over the server's HTML. */
-async function liveChallenge(page: Page, id: string) {
-  const root = page.locator(`[data-challenge="${id}"]`)
-  const wrapper = root.locator('[data-lazy-demo]')
-  await wrapper.scrollIntoViewIfNeeded()
-  await expect(wrapper).toHaveAttribute('data-lazy-demo', 'live')
-  return root
-}
 
 /** Edits the challenge's YAML: each `from` must be there. */
 async function edit(root: ReturnType<Page['locator']>, edits: [string, string][]) {

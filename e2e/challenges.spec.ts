@@ -1,8 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, expectAccessible, test } from './fixtures'
-
-/** A challenge's root, by its public id. */
-const challenge = (page: Page, id: string) => page.locator(`[data-challenge="${id}"]`)
+import { challenge, expect, expectAccessible, test } from './fixtures'
 
 test.describe('Write the YAML', () => {
   test('a wrong document gets what it loads to and where it differs; a right one is solved, saved and kept', async ({ page }) => {

@@ -46,6 +46,18 @@ export const demo = (page: Page, id: string) => page.locator(`[data-demo="${id}"
 /** Brings a demo near and waits for its code to have loaded and taken over its server HTML. */
 export const demoLive = (page: Page, id: string) => untilLive(demo(page, id))
 
+/** A challenge's root, by its public id. */
+export const challenge = (page: Page, id: string) => page.locator(`[data-challenge="${id}"]`)
+
+/** A challenge's root, once its interactive part has loaded and taken over the server's HTML. */
+export async function liveChallenge(page: Page, id: string) {
+  const root = challenge(page, id)
+  const wrapper = root.locator('[data-lazy-demo]')
+  await wrapper.scrollIntoViewIfNeeded()
+  await expect(wrapper).toHaveAttribute('data-lazy-demo', 'live')
+  return root
+}
+
 /** Holds back every script fetched from now on until `release()`: a demo's code, on a slow network. */
 export async function slowScripts(page: Page) {
   let release!: () => void
