@@ -24,7 +24,7 @@ rows.push({ name: 'next build, cold', value: (performance.now() - started) / 100
 execFileSync(process.execPath, [path.join(root, 'scripts/standalone.mjs')], { cwd: root, stdio: 'inherit' })
 
 // 2. First-load JS per route: every script a prerendered page references, gzipped.
-// (Next 16 no longer prints this.) Worker chunks load on demand and are not counted.
+// (`next build` does not print it.) Worker chunks load on demand and are not counted.
 const appDir = path.join(root, '.next/server/app')
 const pages = readdirSync(appDir, { recursive: true }).filter((file) => file.endsWith('.html') && !file.startsWith('_'))
 for (const file of pages.sort()) {

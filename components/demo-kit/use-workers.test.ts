@@ -1,8 +1,8 @@
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
-// The guarantee a registry of workers used to give, now kept by the lint rule in eslint.config.mjs:
-// every Web Worker a page starts has an owner (useWorkers), and a URL the bundler can see.
+// The lint rule in eslint.config.mjs guarantees that every Web Worker a page starts has an owner
+// (useWorkers) and a URL the bundler can see.
 const eslint = new ESLint()
 async function problems(code: string, filePath = 'components/demos/x-demo.tsx') {
   const [result] = await eslint.lintText(`import { useWorkers } from '@/components/demo-kit/use-workers'\n${code}\n`, { filePath })
