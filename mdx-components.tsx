@@ -26,7 +26,7 @@ function Table(props: ComponentProps<'table'>) {
   )
 }
 
-/** The tags every lesson can use without importing them. Demos are imported by the lesson. */
+/** The tags every lesson can use without importing them. A lesson names its live demos by id: `<Demo id="x">`. */
 const components = {
   a: Anchor,
   pre: CodeBlock,

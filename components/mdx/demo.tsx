@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { DemoSlotsProvider } from '@/components/demo-kit/demo-slots'
+import { LiveDemo } from '@/components/demos/lazy'
 import { minorVersion, recorded } from '@/lib/python/recorded'
 import { hasRecording, RecordedOutput } from './recorded-output'
 import { SourceFile } from './source-file'
@@ -17,9 +18,18 @@ type DemoProps = {
    * that runs several programs. Defaults to the file of `python`.
    */
   outputs?: readonly string[]
-  /** The live demo component. */
-  children: ReactNode
-}
+} & (
+  | {
+      /** The demo's id (its `data-demo`): its code is components/demos/<id>-demo.tsx, found by that name. */
+      id: string
+      children?: never
+    }
+  | {
+      /** A demo with a server part (components/demos/x/x-demo.tsx), which renders the live demo itself. */
+      children: ReactNode
+      id?: never
+    }
+)
 
 function fileAndRegion(ref: string) {
   const [path, region] = ref.split('#')
@@ -31,7 +41,7 @@ function fileAndRegion(ref: string) {
  * read from this repository and highlighted at build time), and what real CPython printed when it
  * ran the Python.
  */
-export function Demo({ python, source, differs, outputs, children }: DemoProps) {
+export function Demo({ id, python, source, differs, outputs, children }: DemoProps) {
   const sources = source === undefined ? [] : [source].flat()
   const printed = (outputs ?? (python ? [fileAndRegion(python).path] : [])).map((file) => file.replace(/^content\/python\//, ''))
   const code = (
@@ -57,7 +67,7 @@ export function Demo({ python, source, differs, outputs, children }: DemoProps) 
   )
   return (
     <DemoSlotsProvider code={code} differs={differs}>
-      {children}
+      {id === undefined ? children : <LiveDemo id={id} />}
     </DemoSlotsProvider>
   )
 }

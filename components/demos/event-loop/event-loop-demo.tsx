@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { CSSProperties, ReactNode } from 'react'
+import type { ComponentProps, CSSProperties, ReactNode } from 'react'
 import { highlight } from '@/lib/highlight'
-import { EventLoopClient } from '../lazy'
+import { LiveDemo } from '../lazy'
+import type { EventLoopClient } from './event-loop-client'
 import { exampleIds, examples, type ExampleId } from './examples'
 
 async function read(file: string) {
@@ -28,5 +29,5 @@ export async function EventLoopDemo() {
   )
   const sources = Object.fromEntries(entries.map(([id, source]) => [id, source])) as Record<ExampleId, string>
   const highlighted = Object.fromEntries(entries.map(([id, , code]) => [id, code])) as Record<ExampleId, ReactNode>
-  return <EventLoopClient sources={sources} highlighted={highlighted} />
+  return <LiveDemo<ComponentProps<typeof EventLoopClient>> id="event-loop" sources={sources} highlighted={highlighted} />
 }

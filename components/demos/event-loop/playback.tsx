@@ -1,6 +1,7 @@
 import type { LoadProgress } from '@/workers/entry/python.worker'
 import { seconds } from '@/lib/format'
 import type { Snapshot } from './scheduler'
+import { loadingText } from '../python/use-python'
 
 type ToolbarProps = {
   /** The loop is playing (not paused). */
@@ -42,13 +43,9 @@ export function PlaybackToolbar({ playing, canGoBack, canStep, canEnd, clock, on
   )
 }
 
-const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1)
-
 /** Before a traced program's first frame: Python loading, then the trace being taken. */
 function preparingText(preparing: LoadProgress | 'tracing') {
-  if (preparing === 'tracing') return 'Running your program in CPython, recording every step of the event loop…'
-  if (preparing.phase === 'download') return `Downloading Python: ${mb(preparing.loaded)} of ${mb(preparing.total)} MB`
-  return 'Starting the interpreter…'
+  return preparing === 'tracing' ? 'Running your program in CPython, recording every step of the event loop…' : loadingText(preparing)
 }
 
 /**

@@ -6,10 +6,9 @@ import { DemoControl } from '@/components/demo-kit/control-field'
 import { choice } from '@/components/demo-kit/controls'
 import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
-import { useWorkers } from '@/components/demo-kit/use-workers'
-import type { LoadProgress, PythonApi, Stream } from '@/workers/entry/python.worker'
-import type { Spawned } from '@/workers/page/worker-group'
+import type { Stream } from '@/workers/entry/python.worker'
 import { pythonExampleIds, pythonExamples, whyNot, type PythonExampleId } from './examples'
+import { loadingText, usePython } from './use-python'
 
 const controls = {
   example: choice({
@@ -29,7 +28,6 @@ type Editor = { example: PythonExampleId; text: string }
 /** Set once Python has started on this device: a later visit starts it as the demo comes near. */
 const startedKey = 'concurrency-lab:python-started'
 
-const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1)
 const isExample = (raw: string): raw is PythonExampleId => (pythonExampleIds as string[]).includes(raw)
 
 /**
@@ -38,21 +36,16 @@ const isExample = (raw: string): raw is PythonExampleId => (pythonExampleIds as 
  * near the viewport, since the browser already keeps Python's files.
  */
 export function PythonClient({ sources }: { sources: Record<PythonExampleId, string> }) {
-  const { group } = useWorkers<PythonApi>(() => new Worker(new URL('../../../workers/entry/python.worker.ts', import.meta.url), { type: 'module', name: 'python' }))
-  const worker = useRef<Spawned<PythonApi> | null>(null)
-  /** The worker in which Python has finished loading, if any. */
-  const ready = useRef<Spawned<PythonApi> | null>(null)
+  // One worker serves run after run, so Python loads once; Stop terminates it.
+  const { start, progress } = usePython()
   const [editor, setEditor] = useState<Editor>({ example: 'gather', text: sources.gather })
   const editorRef = useRef(editor)
   const [lines, setLines] = useState<Line[]>([])
-  const [progress, setProgress] = useState<LoadProgress | null>(null)
   const [version, setVersion] = useState<string | null>(null)
   const editorId = useId()
   const output = useRef<HTMLElement>(null)
 
-  const started = useCallback((spawned: Spawned<PythonApi>, info: { python: string; pyodide: string }) => {
-    ready.current = spawned
-    setProgress(null)
+  const started = useCallback((info: { python: string; pyodide: string }) => {
     setVersion(`Python ${info.python} (Pyodide ${info.pyodide})`)
     try {
       localStorage.setItem(startedKey, info.pyodide)
@@ -63,18 +56,10 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
 
   /** Starts Python ahead of a run; a run that comes meanwhile waits for the same load. */
   const prepare = useCallback(() => {
-    if (worker.current) return
-    const spawned = (worker.current = group.spawn())
-    spawned.api.load(proxy((p: LoadProgress) => setProgress(p))).then(
-      (info) => started(spawned, info),
-      () => {
-        // Left to the next run, which starts Python again and reports what goes wrong.
-        group.terminate(spawned)
-        if (worker.current === spawned) worker.current = null
-        setProgress(null)
-      },
-    )
-  }, [group, started])
+    start().then(started, () => {
+      // Left to the next run, which starts Python again and reports what goes wrong.
+    })
+  }, [start, started])
 
   useEffect(() => {
     const root = output.current?.closest<HTMLElement>('[data-demo]')
@@ -114,26 +99,12 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
     run: async ({ example }, { signal }) => {
       const current = editorRef.current.example === example ? editorRef.current.text : sources[example]
       if (current.length > maxCode) throw new Error(`The program is ${current.length.toLocaleString('en-US')} characters; the limit is ${maxCode.toLocaleString('en-US')}.`)
-      // One worker serves run after run, so Python loads once; Stop terminates it.
-      const spawned = (worker.current ??= group.spawn())
-      signal.addEventListener(
-        'abort',
-        () => {
-          group.terminate(spawned)
-          if (worker.current === spawned) worker.current = null
-          setProgress(null)
-        },
-        { once: true },
-      )
       const printed: Line[] = []
       let frame = 0
       setLines([])
-      const clicked = performance.now()
-      const loaded = ready.current === spawned
-      const info = await spawned.api.load(proxy((p: LoadProgress) => setProgress(p)))
-      const loadMs = loaded ? 0 : performance.now() - clicked
-      started(spawned, info)
-      const outcome = await spawned.api.run(
+      const { api, waitedMs: loadMs, ...info } = await start(signal)
+      started(info)
+      const outcome = await api.run(
         current,
         proxy((stream: Stream, text: string) => {
           printed.push({ stream, text })
@@ -228,7 +199,7 @@ export function PythonClient({ sources }: { sources: Record<PythonExampleId, str
       {progress ? (
         <div className="mb-4 grid gap-1.5 font-semibold">
           <label htmlFor={`${editorId}-progress`}>
-            {progress.phase === 'download' ? `Downloading Python: ${mb(progress.loaded)} of ${mb(progress.total)} MB` : 'Starting the interpreter…'}
+            {loadingText(progress)}
           </label>
           <progress className="h-3 w-full accent-async" id={`${editorId}-progress`} max={progress.total} value={progress.phase === 'download' ? progress.loaded : undefined} />
         </div>

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pythonExampleIds, pythonExamples, type PythonExampleId } from './examples'
-import { PythonClient } from '../lazy'
+import type { ComponentProps } from 'react'
+import { LiveDemo } from '../lazy'
+import type { PythonClient } from './python-client'
 
 /** Run the real Python: the example programs are read from content/python at build time. */
 export async function PythonDemo() {
@@ -10,5 +12,5 @@ export async function PythonDemo() {
       pythonExampleIds.map(async (id) => [id, await readFile(path.resolve(/* turbopackIgnore: true */ process.cwd(), pythonExamples[id].file), 'utf8')]),
     ),
   ) as Record<PythonExampleId, string>
-  return <PythonClient sources={sources} />
+  return <LiveDemo<ComponentProps<typeof PythonClient>> id="python" sources={sources} />
 }

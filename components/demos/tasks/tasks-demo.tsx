@@ -1,7 +1,8 @@
 import { SourceFile } from '@/components/mdx/source-file'
 import { patternIds } from './patterns'
-import { TasksClient } from '../lazy'
-import type { Twins } from './tasks-client'
+import type { ComponentProps } from 'react'
+import { LiveDemo } from '../lazy'
+import type { TasksClient, Twins } from './tasks-client'
 
 /** The task patterns, each with its Python twin and its TypeScript highlighted at build time. */
 export function TasksDemo() {
@@ -18,5 +19,5 @@ export function TasksDemo() {
     python: <SourceFile path="content/python/tasks.py" region="fetch-data" />,
     typescript: <SourceFile path="components/demos/tasks/patterns.ts" region="fetch-data" />,
   }
-  return <TasksClient twins={twins} helper={helper} />
+  return <LiveDemo<ComponentProps<typeof TasksClient>> id="tasks" twins={twins} helper={helper} />
 }
