@@ -20,7 +20,7 @@ function Anchor({ href = '', ...props }: ComponentProps<'a'>) {
 /** Wide tables scroll sideways on small screens; the region is focusable so keyboards can scroll it. */
 function Table(props: ComponentProps<'table'>) {
   return (
-    <div className="table-scroll" role="region" aria-label="Table (scrolls sideways)" tabIndex={0}>
+    <div className="overflow-x-auto" role="region" aria-label="Table (scrolls sideways)" tabIndex={0}>
       <table {...props} />
     </div>
   )

@@ -30,7 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: holdEventsScript }} />
       </head>
       <body>
-        <a href="#content" className="skip-link">
+        <a href="#content" className="absolute -top-12 left-4 z-100 rounded-lg bg-accent px-4 py-2 font-semibold text-on-accent focus:top-3">
           Skip to content
         </a>
         <SiteHeader />

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { CourseMap } from '@/components/site/course-map'
+import { Hero } from '@/components/site/hero'
 import { getLessons } from '@/content/lessons'
 
 const models = [
@@ -39,14 +40,20 @@ export default async function Home() {
   return (
     <main id="content" className="mx-auto max-w-6xl px-5 pt-14 pb-20">
       <section className="max-w-200">
-        <p className="hero-kicker">An interactive course</p>
-        <h1 className="hero-title">
-          Python concurrency, <span className="bg-linear-to-r/srgb from-process via-thread via-55% to-async bg-clip-text text-transparent">running live</span> in your browser.
-        </h1>
-        <p className="hero-lead">
-          Processes, threads and the event loop — taught with demos that really run concurrently: a pool of Web Workers, a
-          counter shared through <code>SharedArrayBuffer</code>, real requests in flight. Change a knob, run it, see why.
-        </p>
+        <Hero
+          kicker="An interactive course"
+          title={
+            <>
+              Python concurrency, <span className="bg-linear-to-r/srgb from-process via-thread via-55% to-async bg-clip-text text-transparent">running live</span> in your browser.
+            </>
+          }
+          lead={
+            <>
+              Processes, threads and the event loop — taught with demos that really run concurrently: a pool of Web Workers, a
+              counter shared through <code>SharedArrayBuffer</code>, real requests in flight. Change a knob, run it, see why.
+            </>
+          }
+        />
         {lessons[0] ? (
           <Link href={`/learn/${lessons[0].slug}`} className="button button-primary button-large">
             Start with lesson 1 →

@@ -83,7 +83,7 @@ export function DemoFrame<C extends ControlSpecs, R>({
       data-result={result}
     >
       <header className="demo-header">
-        <p className="demo-kicker">Live demo</p>
+        <p className="kicker">Live demo</p>
         <h3 id={titleId} className="demo-title">
           {title}
         </h3>

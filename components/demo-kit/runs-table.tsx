@@ -8,7 +8,7 @@ export function RunsTable<R extends { id: number }>({ runs, columns }: { runs: r
   if (!runs.length) return null
   const pad = (i: number) => (i < columns.length - 1 ? 'py-1 pr-3' : 'py-1')
   return (
-    <div className="table-scroll mt-4" role="region" aria-label="Recent runs (scrolls sideways)" tabIndex={0}>
+    <div className="mt-4 overflow-x-auto" role="region" aria-label="Recent runs (scrolls sideways)" tabIndex={0}>
       <table className="w-full text-left text-sm">
         <caption className="mb-1 text-left font-semibold text-muted">Recent runs, newest first</caption>
         <thead>

@@ -41,7 +41,7 @@ export function ScraperResults({ rows, csv }: { rows: Row[]; csv: Csv | null }) 
         ) : null}
       </div>
       <div className="max-h-96 overflow-auto rounded-box border border-border bg-bg" role="region" aria-label="Scraped rows (scrolls)" tabIndex={0}>
-        <table className="w-full border-collapse">
+        <table className="w-full border-collapse text-body">
           <caption className="sr-only">Scraped quotes, one row per company</caption>
           <thead>
             <tr>

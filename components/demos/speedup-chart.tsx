@@ -82,7 +82,7 @@ export const SpeedupChart = memo(function SpeedupChart({ points, cores, chunksiz
         <span className={`${keyLine} before:border-t-2 before:border-dashed before:border-muted`}>ideal: min(workers, cores)</span>
         <span>all with chunksize {chunksize}</span>
       </figcaption>
-      <table className="w-auto border-collapse">
+      <table className="w-auto border-collapse text-body">
         <caption className="sr-only">Times and speedups by number of workers, with chunksize {chunksize}</caption>
         <thead>
           <tr>

@@ -64,7 +64,7 @@ export function StartupDemo() {
         <Stat label="Start ÷ call">{result && times((result.startMs * 1000) / result.callUs)}</Stat>
       </Stats>
       {samples.length ? (
-        <div className="table-scroll mt-4 max-h-64 overflow-y-auto" role="region" aria-label="Each repetition (scrolls)" tabIndex={0}>
+        <div className="mt-4 max-h-64 overflow-auto" role="region" aria-label="Each repetition (scrolls)" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <caption className="mb-1 text-left font-semibold text-muted">
               Each repetition{demo.state === 'running' ? `: ${samples.length} so far` : ''}

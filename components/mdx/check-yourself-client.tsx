@@ -32,6 +32,13 @@ function withCode(text: string): ReactNode {
   return text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))
 }
 
+/** A choice's tint says right or wrong once checked; the picked one keeps the accent edge. */
+function choiceLook(state: 'right' | 'wrong' | undefined, picked: boolean) {
+  const tint = state === 'right' ? 'bg-success-soft' : state === 'wrong' ? 'bg-danger-soft' : 'bg-bg'
+  const edge = picked ? 'border-accent' : state === 'right' ? 'border-success' : state === 'wrong' ? 'border-danger' : 'border-border'
+  return `${tint} ${edge}`
+}
+
 /** A question with feedback: pick an answer, check it, read why. The answer is kept on this device. */
 export function CheckYourselfClient({ id, question, choices, answer, kind = 'choice', prompt, explanation }: CheckYourselfProps & Slots) {
   const base = useId()
@@ -48,15 +55,15 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
   const finished = isAnswered(saved)
   const correct = finished && checked === answer
   // Predicted output is shown as it is printed, backticks and all.
-  const show = (choice: string) => (kind === 'predict' ? <span className="check-output">{choice}</span> : withCode(choice))
+  const show = (choice: string) => (kind === 'predict' ? <span className="font-mono text-detail whitespace-pre-wrap">{choice}</span> : withCode(choice))
 
   return (
     <section className="check not-prose" aria-labelledby={`${base}-q`} data-check={id}>
-      <p className="check-kicker">{kind === 'predict' ? 'Predict the output' : 'Check yourself'}</p>
+      <p className="kicker">{kind === 'predict' ? 'Predict the output' : 'Check yourself'}</p>
       <p id={`${base}-q`} className="check-question">
         {withCode(question)}
       </p>
-      {prompt ? <div className="check-prompt">{prompt}</div> : null}
+      {prompt ? <div className="[&_.code-block]:mt-0 [&_.code-block]:mb-4">{prompt}</div> : null}
       <form
         onSubmit={(event) => {
           event.preventDefault()
@@ -64,12 +71,12 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
         }}
       >
         {/* Disabled until hydrated: a choice made earlier would show as picked, but React would not know it. */}
-        <fieldset className="check-choices" disabled={!hydrated}>
+        <fieldset className="grid gap-2" disabled={!hydrated}>
           <legend className="sr-only">{withCode(question)}</legend>
           {choices.map((choice, i) => {
             const state = finished && i === answer ? 'right' : checked === i && i !== answer ? 'wrong' : undefined
             return (
-              <label key={i} className="check-choice" data-state={state}>
+              <label key={i} className={`flex cursor-pointer items-start gap-[0.7rem] rounded-box border px-[0.8rem] py-[0.6rem] ${choiceLook(state, selected === i)}`} data-state={state}>
                 <input
                   type="radio"
                   name={`${base}-choice`}
@@ -77,6 +84,7 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
                   checked={selected === i}
                   onChange={() => setPicked(i)}
                   disabled={finished}
+                  className="mt-[0.35rem] accent-accent"
                 />
                 <span>{show(choice)}</span>
               </label>
@@ -107,7 +115,7 @@ export function CheckYourselfClient({ id, question, choices, answer, kind = 'cho
             <p className={`check-verdict ${correct ? 'check-verdict-right' : ''}`}>
               {correct ? 'Correct.' : <>The answer is: {show(choices[answer]!)}</>}
             </p>
-            {explanation ? <div className="check-explanation">{explanation}</div> : null}
+            {explanation ? <div className="mt-2 text-text [&_p]:my-2">{explanation}</div> : null}
           </>
         ) : null}
       </div>

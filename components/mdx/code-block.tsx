@@ -32,12 +32,13 @@ export function CodeBlock({ children, language, title, className, ...pre }: Code
   const lang = language ?? languageOf(children) ?? 'text'
   return (
     <figure className="code-block not-prose">
-      <figcaption className="code-block-header">
-        <span className="code-block-title">{title ?? languageNames[lang] ?? lang}</span>
-        {title ? <span className="code-block-lang">{languageNames[lang] ?? lang}</span> : null}
-        <CopyButton />
+      <figcaption className="flex min-h-[2.4rem] items-center gap-3 border-b border-border py-[0.3rem] pr-2 pl-4 text-tag text-muted">
+        <span className="min-w-0 font-mono font-semibold wrap-anywhere">{title ?? languageNames[lang] ?? lang}</span>
+        {/* The language, or else the copy button, sits at the right. */}
+        {title ? <span className="ml-auto">{languageNames[lang] ?? lang}</span> : null}
+        <CopyButton className={title ? undefined : 'ml-auto'} />
       </figcaption>
-      <pre className={className} {...pre}>
+      <pre className={`${className ?? ''} m-0 overflow-x-auto px-[1.1rem] py-4 font-mono text-code leading-[1.65] [tab-size:4]`} {...pre}>
         {children}
       </pre>
     </figure>

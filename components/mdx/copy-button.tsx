@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react'
 
 /** Copies the text of the code block it sits in. */
-export function CopyButton() {
+export function CopyButton({ className }: { className?: string }) {
   const ref = useRef<HTMLButtonElement>(null)
   const [copied, setCopied] = useState(false)
 
@@ -19,7 +19,7 @@ export function CopyButton() {
   }
 
   return (
-    <button ref={ref} type="button" onClick={copy} className="code-copy" aria-label={copied ? 'Copied' : 'Copy code'}>
+    <button ref={ref} type="button" onClick={copy} className={`cursor-pointer rounded-[0.4rem] border border-border bg-bg px-[0.6rem] py-[0.2rem] text-label font-semibold text-muted hover:text-text ${className ?? ''}`} aria-label={copied ? 'Copied' : 'Copy code'}>
       <span aria-hidden="true">{copied ? 'Copied' : 'Copy'}</span>
     </button>
   )

@@ -31,7 +31,7 @@ export function Tabs({ children, label = 'Code' }: { children: ReactNode; label?
 
   return (
     <div className="tabs not-prose">
-      <div role="tablist" aria-label={label} className="tabs-list" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={label} className="flex gap-1 border-b border-border" onKeyDown={onKeyDown}>
         {tabs.map((tab, i) => (
           <button
             key={tab.props.label}
@@ -45,7 +45,7 @@ export function Tabs({ children, label = 'Code' }: { children: ReactNode; label?
             aria-controls={`${base}-panel-${i}`}
             tabIndex={i === selected ? 0 : -1}
             onClick={() => setSelected(i)}
-            className="tabs-tab"
+            className="-mb-px cursor-pointer border-b-2 border-transparent px-[0.9rem] py-2 text-ui font-semibold text-muted aria-selected:border-accent aria-selected:text-text"
           >
             {tab.props.label}
           </button>
@@ -58,7 +58,7 @@ export function Tabs({ children, label = 'Code' }: { children: ReactNode; label?
           id={`${base}-panel-${i}`}
           aria-labelledby={`${base}-tab-${i}`}
           hidden={i !== selected}
-          className="tabs-panel"
+          className="[&_.code-block]:mt-3"
         >
           {tab.props.children}
         </div>

@@ -89,7 +89,7 @@ export function Search() {
       return
     }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
-    const links = [...(dialog.current?.querySelectorAll<HTMLAnchorElement>('.search-hit') ?? [])]
+    const links = [...(dialog.current?.querySelectorAll<HTMLAnchorElement>('li > a') ?? [])]
     const at = links.indexOf(document.activeElement as HTMLAnchorElement)
     const next = event.key === 'ArrowDown' ? at + 1 : at - 1
     event.preventDefault()
@@ -101,7 +101,7 @@ export function Search() {
     <>
       <button
         type="button"
-        className="search-button"
+        className="ml-auto inline-flex cursor-pointer items-center gap-2 rounded-box border border-border bg-surface py-[0.4rem] pr-2 pl-[0.8rem] text-ui text-muted hover:text-text"
         onClick={open}
         disabled={!hydrated}
         aria-label="Search"
@@ -111,13 +111,20 @@ export function Search() {
           <circle cx="8.5" cy="8.5" r="5.5" />
           <path d="m13 13 4.5 4.5" strokeLinecap="round" />
         </svg>
-        <span className="search-button-label" aria-hidden="true">
+        <span className="max-xs:hidden" aria-hidden="true">
           Search
         </span>
-        <kbd aria-hidden="true">/</kbd>
+        <kbd aria-hidden="true" className="rounded-[0.3rem] border border-border bg-bg px-[0.4rem] font-mono text-tag max-xs:hidden">
+          /
+        </kbd>
       </button>
-      <dialog ref={dialog} className="search-dialog" aria-label="Search lessons" onKeyDown={onListKey}>
-        <form method="dialog" className="search-form" onSubmit={(event) => {
+      <dialog
+        ref={dialog}
+        className="mx-auto mt-16 mb-auto max-h-[min(36rem,calc(100vh-4rem))] w-[min(40rem,calc(100vw-2rem))] rounded-card border border-border bg-bg p-4 text-text shadow-[0_20px_60px_rgb(0_0_0/0.35)] backdrop:bg-[rgb(5_8_20/0.55)]"
+        aria-label="Search lessons"
+        onKeyDown={onListKey}
+      >
+        <form method="dialog" className="flex gap-[0.6rem]" onSubmit={(event) => {
             event.preventDefault()
             if (hits[0]) go(hits[0].href)
           }}>
@@ -132,30 +139,30 @@ export function Search() {
             placeholder="Search lessons: GIL, Pool, event loop…"
             autoComplete="off"
             onChange={(event) => void search(event.target.value)}
-            className="search-input"
+            className="min-h-11 flex-1 rounded-box border border-border bg-surface px-[0.8rem] py-2 text-prose text-text"
           />
           <button type="button" className="button" onClick={() => dialog.current?.close()}>
             Close
           </button>
         </form>
-        <p role="status" className="search-count">
+        <p role="status" className="mx-[0.2rem] my-[0.6rem] min-h-[1.4rem] text-code text-muted">
           {failed ? 'The search index could not be loaded.' : query.trim() ? `${hits.length ? hits.length : 'No'} result${hits.length === 1 ? '' : 's'}` : ''}
         </p>
         {hits.length ? (
-          <ul className="search-hits">
+          <ul className="grid gap-[0.4rem]">
             {hits.map((hit) => (
               <li key={hit.id}>
                 <a
                   href={hit.href}
-                  className="search-hit"
+                  className="grid gap-[0.1rem] rounded-box border border-border px-[0.8rem] py-[0.65rem] text-text no-underline hover:border-accent hover:bg-accent-soft focus-visible:border-accent focus-visible:bg-accent-soft"
                   onClick={(event) => {
                     event.preventDefault()
                     go(hit.href)
                   }}
                 >
-                  <span className="search-hit-lesson">{hit.lesson}</span>
-                  <span className="search-hit-heading">{hit.heading}</span>
-                  <span className="search-hit-text">{excerpt(hit.text, hit.terms)}</span>
+                  <span className="text-label font-bold tracking-[0.05em] text-accent uppercase">{hit.lesson}</span>
+                  <span className="font-demi">{hit.heading}</span>
+                  <span className="text-code text-muted">{excerpt(hit.text, hit.terms)}</span>
                 </a>
               </li>
             ))}

@@ -127,7 +127,7 @@ const rowCell = (task: TaskView, running: string | null) =>
 function TaskTable({ tasks, running }: { tasks: TaskView[]; running: string | null }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse">
+      <table className="w-full border-collapse text-body">
         <thead>
           <tr>
             <th scope="col" className={`${cell} text-label text-muted`}>Task</th>
