@@ -33,6 +33,16 @@ function useMeasuredRun() {
   return { running: phase !== null, phase, failure, start }
 }
 
+/**
+ * Projected (presenter mode, a wide screen), a form with a code editor fills the slide's column and
+ * the editor takes the height left over, scrolling inside itself: the button under it stays in view.
+ */
+export const projected = {
+  form: 'presenter:lg:mt-0 presenter:lg:flex presenter:lg:h-full presenter:lg:flex-col',
+  // Its lines a little closer than in the lesson (gutter, marks and text alike, so they stay aligned).
+  editor: 'presenter:lg:min-h-24 presenter:lg:flex-1 presenter:lg:*:h-full presenter:lg:[--editor-height:100%] presenter:lg:**:leading-[1.35]',
+}
+
 type Parsed = { value: number } | { error: string }
 
 /** A whole number from `min` to `max`, or why the text is not one. */

@@ -4,7 +4,7 @@ import { useId, useMemo, useState } from 'react'
 import { YamlEditor } from '@/components/demos/yaml-editor'
 import { browserDeps } from '@/lib/scraper/browser-deps'
 import { parseConfig } from '@/lib/scraper/config'
-import { MeasuredForm } from './challenge-form'
+import { MeasuredForm, projected } from './challenge-form'
 import { judgeScrape, runWithBudget, siteChanged } from './scraper-check'
 
 type Props = {
@@ -27,7 +27,7 @@ export function ConfigureScraper({ start, page, budgetMs, rows = 16 }: Props) {
   return (
     <MeasuredForm
       action="Run the pipeline"
-      className="gap-2"
+      className={`gap-2 ${projected.form}`}
       prepare={() => {
         if (!checked.ok) return { solved: false, message: `The config does not match the schema: line ${problems[0]!.line}: ${problems[0]!.message}.` }
         const changed = siteChanged(checked.config, page)
@@ -50,17 +50,19 @@ export function ConfigureScraper({ start, page, budgetMs, rows = 16 }: Props) {
           <label htmlFor={`${id}-config`} className="control-label">
             Pipeline config (YAML)
           </label>
-          <YamlEditor
-            id={`${id}-config`}
-            value={source}
-            onChange={setSource}
-            marks={problems.map((p) => ({ line: p.line, column: p.column, length: 1 }))}
-            errorLines={new Set(problems.map((p) => p.line))}
-            disabled={running}
-            invalid={problems.length > 0}
-            describedBy={`${id}-check`}
-            rows={rows}
-          />
+          <div className={projected.editor}>
+            <YamlEditor
+              id={`${id}-config`}
+              value={source}
+              onChange={setSource}
+              marks={problems.map((p) => ({ line: p.line, column: p.column, length: 1 }))}
+              errorLines={new Set(problems.map((p) => p.line))}
+              disabled={running}
+              invalid={problems.length > 0}
+              describedBy={`${id}-check`}
+              rows={rows}
+            />
+          </div>
           <p id={`${id}-check`} className="m-0 text-sm" aria-live="polite">
             {checked.ok ? 'Matches the schema.' : `Line ${problems[0]!.line}: ${problems[0]!.message}`}
           </p>
