@@ -85,10 +85,10 @@ export function ChallengeClient({ id, title, task, hints, solution, children }: 
       </ChallengeContext>
       <div className="presenter:lg:col-start-1 presenter:lg:row-start-3 presenter:lg:min-h-0 presenter:lg:overflow-auto">
         <div aria-live="polite" className="not-prose">
+          {/* A verdict runs to several lines: the state in colour and bold, the why in body text. */}
           {verdict ? (
-            <p className={`check-verdict ${verdict.solved ? 'check-verdict-right' : 'check-verdict-wrong'}`} data-verdict={verdict.solved ? 'solved' : 'unsolved'}>
-              {verdict.solved ? 'Solved. ' : 'Not yet. '}
-              {verdict.message}
+            <p className={`mt-4 mb-0 border-l-4 pl-3 ${verdict.solved ? 'border-success' : 'border-danger'}`} data-verdict={verdict.solved ? 'solved' : 'unsolved'}>
+              <strong className={verdict.solved ? 'text-success' : 'text-danger'}>{verdict.solved ? 'Solved.' : 'Not yet.'}</strong> {verdict.message}
             </p>
           ) : null}
         </div>
