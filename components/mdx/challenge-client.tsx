@@ -35,8 +35,8 @@ type Props = { id: string; title: string; task: ReactNode[]; hints: ReactNode[];
  * Projected (presenter mode, a wide screen), a challenge is one slide that never scrolls: the task and
  * the feedback on the left, the check (board, editor, fields) on the right, each scrolling inside
  * itself if it must. Its height leaves the slide's top margin (1.5rem) and the presenter's toolbar
- * (h-10, components/site/presenter.tsx) with some air. `!`: `.check`'s margin and padding are
- * unlayered CSS, which outranks utilities.
+ * (h-10, components/site/presenter.tsx) with some air. `!`: while app/globals.css keeps `.check`
+ * outside a layer, its margin and padding outrank utilities (the styles branch layers it).
  */
 const slide =
   'presenter:lg:m-0! presenter:lg:grid presenter:lg:h-[calc(100dvh-4.75rem)] presenter:lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] presenter:lg:grid-rows-[auto_auto_minmax(0,1fr)] presenter:lg:gap-x-6 presenter:lg:p-4! presenter:lg:leading-snug'
