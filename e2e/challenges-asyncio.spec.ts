@@ -22,23 +22,23 @@ test.describe('asyncio code challenges, checked by CPython on a virtual clock', 
     await expect(overlap.getByRole('textbox', { name: 'Your Python' })).toHaveValue(/results = \[await fetch_data\(1\)/)
 
     await check(overlap)
-    await expect(overlap.getByText(/^Not yet\./)).toHaveText('Not yet. 3.0 s, not 1.0 s: the fetches still run one after another.')
+    await expect(overlap.locator('[data-verdict="unsolved"]')).toHaveText('Not yet. 3.0 s, not 1.0 s: the fetches still run one after another.')
     await expect(overlap.getByRole('region', { name: 'What it printed' })).toContainText("[10, 20, 30]")
     await expect(overlap).toHaveAttribute('data-state', 'unsolved')
 
     await editCode(overlap, (code) => code.replace(/\[await fetch_data\(1\), await fetch_data\(2\), await fetch_data\(3\)\]/, 'await asyncio.gather(fetch_data(1), fetch_data(2), fetch_data(3))'))
     await check(overlap)
-    await expect(overlap.getByText(/^Solved\./)).toContainText("1.0 s on the loop's clock, not 3.0 s")
+    await expect(overlap.locator('[data-verdict="solved"]')).toContainText("1.0 s on the loop's clock, not 3.0 s")
     await expect(overlap).toHaveAttribute('data-state', 'solved')
 
     const blocking = challenge(page, 'blocking')
     await check(blocking)
-    await expect(blocking.getByText(/^Not yet\./)).toHaveText(
+    await expect(blocking.locator('[data-verdict="unsolved"]')).toHaveText(
       'Not yet. 2.0 s, not 1.0 s: time.sleep() froze the event loop for 2.0 s in all, and no other task runs while it does.',
     )
     await editCode(blocking, (code) => code.replace('    time.sleep(1)', '    await asyncio.sleep(1)'))
     await check(blocking)
-    await expect(blocking.getByText(/^Solved\./)).toContainText('tea: start / coffee: start / tea: done / coffee: done')
+    await expect(blocking.locator('[data-verdict="solved"]')).toContainText('tea: start / coffee: start / tea: done / coffee: done')
     await expect(blocking).toHaveAttribute('data-state', 'solved')
     await expectAccessible(page)
 
@@ -55,7 +55,7 @@ test.describe('asyncio code challenges, checked by CPython on a virtual clock', 
     await editCode(overlap, (code) => code.replace('    print(results)', '    print(result)'))
     await check(overlap)
     // Python 3.12+ adds a suggestion ("Did you mean: 'results'?"); the browser runs 3.14.
-    await expect(overlap.getByText(/^Not yet\./)).toHaveText(
+    await expect(overlap.locator('[data-verdict="unsolved"]')).toHaveText(
       /^Not yet\. NameError: name 'result' is not defined(\. Did you mean: 'results'\?)? — an exception, raised at 3\.0 s on the loop's clock\. The traceback is under the code\.$/,
     )
     const printed = overlap.getByRole('region', { name: 'What it printed' })
@@ -65,7 +65,7 @@ test.describe('asyncio code challenges, checked by CPython on a virtual clock', 
 
     await editCode(overlap, (code) => code.replace('asyncio.run(main())', 'while True: pass'))
     await check(overlap)
-    await expect(overlap.getByText(/^Not yet\./)).toHaveText(
+    await expect(overlap.locator('[data-verdict="unsolved"]')).toHaveText(
       'Not yet. Stopped after 200,000 steps of the program: it computes for ever (or far too long) without finishing.',
     )
     await overlap.getByRole('button', { name: 'Start again' }).click()

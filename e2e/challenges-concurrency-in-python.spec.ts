@@ -15,13 +15,13 @@ test.describe('Concurrency in Python challenges', () => {
     // All at once, as if there were a core for each: a quarter of the 2 s or more it takes.
     await prediction.fill('0.5')
     await run.click()
-    await expect(challenge.getByText(/^Not yet\./)).toContainText(/this device measured [\d.]+ s, and the ideal is [\d.]+ s: the prediction is [\d.]+ times too low\. Only \d+ workers can be on a core at once/, { timeout: 30_000 })
+    await expect(challenge.locator('[data-verdict="unsolved"]')).toContainText(/this device measured [\d.]+ s, and the ideal is [\d.]+ s: the prediction is [\d.]+ times too low\. Only \d+ workers can be on a core at once/, { timeout: 30_000 })
     await expect(challenge).toHaveAttribute('data-state', 'unsolved')
 
     // Twice as many workers as cores (up to 16): two turns each, about 2 s.
     await prediction.fill(String(Math.min(2 * cores, 16) / Math.min(cores, 16)))
     await run.click()
-    await expect(challenge.getByText(/^Solved\./)).toContainText('this device measured', { timeout: 30_000 })
+    await expect(challenge.locator('[data-verdict="solved"]')).toContainText('this device measured', { timeout: 30_000 })
     await expect(challenge).toHaveAttribute('data-state', 'solved')
 
     await page.reload()
@@ -36,13 +36,13 @@ test.describe('Concurrency in Python challenges', () => {
     const jobs = [/5,000 links/, /16 large log files/, /10 databases/, /200 satellite images/]
     for (const job of jobs) await pick(job, 'threading')
     await challenge.getByRole('button', { name: 'Run the chooser on each' }).click()
-    await expect(challenge.getByText(/^Not yet\./)).toContainText('The chooser agrees on 1 of 4. Check 5,000 links on a website for broken ones: asyncio, not threading.')
-    await expect(challenge.getByText(/^Not yet\./)).toContainText('Compress 16 large log files: multiprocessing, not threading. The work is computation')
+    await expect(challenge.locator('[data-verdict="unsolved"]')).toContainText('The chooser agrees on 1 of 4. Check 5,000 links on a website for broken ones: asyncio, not threading.')
+    await expect(challenge.locator('[data-verdict="unsolved"]')).toContainText('Compress 16 large log files: multiprocessing, not threading. The work is computation')
     await expectAccessible(page)
 
     for (const [job, model] of [[jobs[0]!, 'asyncio'], [jobs[1]!, 'multiprocessing'], [jobs[3]!, 'asyncio + processes']] as const) await pick(job, model)
     await challenge.getByRole('button', { name: 'Run the chooser on each' }).click()
-    await expect(challenge.getByText(/^Solved\./)).toContainText('The chooser agrees on all 4')
+    await expect(challenge.locator('[data-verdict="solved"]')).toContainText('The chooser agrees on all 4')
     await expect(challenge).toHaveAttribute('data-state', 'solved')
     await page.emulateMedia({ colorScheme: 'dark' })
     await expectAccessible(page)

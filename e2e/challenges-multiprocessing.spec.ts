@@ -16,11 +16,11 @@ test.describe('Multiprocessing challenges', () => {
 
     await prediction.fill(String(8 * cores))
     await run.click()
-    await expect(challenge.getByText(/^Not yet\./)).toContainText(/measured ×[\d.]+, and the ideal is ×[\d.]+: the prediction is [\d.]+ times too high\. A CPU-bound job cannot go faster than the cores allow/, { timeout: 45_000 })
+    await expect(challenge.locator('[data-verdict="unsolved"]')).toContainText(/measured ×[\d.]+, and the ideal is ×[\d.]+: the prediction is [\d.]+ times too high\. A CPU-bound job cannot go faster than the cores allow/, { timeout: 45_000 })
 
     await prediction.fill(String(cores))
     await run.click()
-    await expect(challenge.getByText(/^Solved\./)).toContainText(`×${cores} here`, { timeout: 45_000 })
+    await expect(challenge.locator('[data-verdict="solved"]')).toContainText(`×${cores} here`, { timeout: 45_000 })
     await expect(challenge).toHaveAttribute('data-state', 'solved')
 
     await page.reload()
@@ -36,14 +36,14 @@ test.describe('Multiprocessing challenges', () => {
 
     // As it starts: 2 workers, chunksize 32, so one chunk.
     await run.click()
-    await expect(challenge.getByText(/^Not yet\./)).toContainText('chunksize 32 cuts the 32 blocks into 1 chunk, so only 1 worker ever gets any work; the others wait.', { timeout: 45_000 })
+    await expect(challenge.locator('[data-verdict="unsolved"]')).toContainText('chunksize 32 cuts the 32 blocks into 1 chunk, so only 1 worker ever gets any work; the others wait.', { timeout: 45_000 })
     await expect(challenge.getByText(/Target: ×[\d.]+ the speed of 1 worker, under \d+ ms/)).toBeVisible()
     await expectAccessible(page)
 
     await challenge.getByRole('textbox', { name: /^Workers/ }).fill(String(cores))
     await challenge.getByRole('textbox', { name: /^chunksize/ }).fill('1')
     await run.click()
-    await expect(challenge.getByText(/^Solved\./)).toContainText(`with ${cores} worker`, { timeout: 45_000 })
+    await expect(challenge.locator('[data-verdict="solved"]')).toContainText(`with ${cores} worker`, { timeout: 45_000 })
     await expect(challenge).toHaveAttribute('data-state', 'solved')
 
     await page.reload()

@@ -12,11 +12,11 @@ test.describe('Processes vs threads challenges', () => {
 
     await prediction.fill('4')
     await run.click()
-    await expect(challenge.getByText(/^Not yet\./)).toContainText(/this device measured ×[\d.]+, and the ideal is ×1\.0: the prediction is [\d.]+ times too high\. The threads of one CPython process share one GIL/, { timeout: 45_000 })
+    await expect(challenge.locator('[data-verdict="unsolved"]')).toContainText(/this device measured ×[\d.]+, and the ideal is ×1\.0: the prediction is [\d.]+ times too high\. The threads of one CPython process share one GIL/, { timeout: 45_000 })
 
     await prediction.fill('1')
     await run.click()
-    await expect(challenge.getByText(/^Solved\./)).toContainText('The 4 threads share one GIL', { timeout: 45_000 })
+    await expect(challenge.locator('[data-verdict="solved"]')).toContainText('The 4 threads share one GIL', { timeout: 45_000 })
     await expect(challenge).toHaveAttribute('data-state', 'solved')
 
     await page.reload()
@@ -32,12 +32,12 @@ test.describe('Processes vs threads challenges', () => {
 
     await prediction.fill('1')
     await run.click()
-    await expect(challenge.getByText(/^Not yet\./)).toContainText(/times too low\. The GIL does not hold up waiting/, { timeout: 45_000 })
+    await expect(challenge.locator('[data-verdict="unsolved"]')).toContainText(/times too low\. The GIL does not hold up waiting/, { timeout: 45_000 })
     await expectAccessible(page)
 
     await prediction.fill('4')
     await run.click()
-    await expect(challenge.getByText(/^Solved\./)).toContainText('A thread releases the GIL while it waits on I/O', { timeout: 45_000 })
+    await expect(challenge.locator('[data-verdict="solved"]')).toContainText('A thread releases the GIL while it waits on I/O', { timeout: 45_000 })
     await page.emulateMedia({ colorScheme: 'dark' })
     await expectAccessible(page)
 

@@ -25,7 +25,7 @@ test.describe('Web scraper challenges', () => {
     const run = challenge.getByRole('button', { name: 'Run the pipeline' })
 
     await run.click()
-    await expect(challenge.getByText(/^Not yet\./)).toHaveText(
+    await expect(challenge.locator('[data-verdict="unsolved"]')).toHaveText(
       /^Not yet\. Scraped 36 of 42 companies in [^;]+ with 0 retries; 6 failed\. BRKN, GLMR, GRNT, KILN, QRTZ, UMBR failed after 1 attempt \(HTTP 503\): a 503 is worth retrying/,
       { timeout: 20_000 },
     )
@@ -33,10 +33,10 @@ test.describe('Web scraper challenges', () => {
     // Moving the site's failures away is refused before anything runs.
     await edit(challenge, [['failures=0.1', 'failures=0']])
     await run.click()
-    await expect(challenge.getByText(/^Not yet\./)).toContainText('The pipeline must start from /sample/companies?latency=250&failures=0.1 and nothing else')
+    await expect(challenge.locator('[data-verdict="unsolved"]')).toContainText('The pipeline must start from /sample/companies?latency=250&failures=0.1 and nothing else')
     await edit(challenge, [['failures=0', 'failures=0.1'], ['retries: 0', 'retries: 2']])
     await run.click()
-    await expect(challenge.getByText(/^Solved\./)).toHaveText(/^Solved\. Scraped 42 of 42 companies in .+ with 6 retries, within the 8\.0 s budget, and none lost\.$/, { timeout: 20_000 })
+    await expect(challenge.locator('[data-verdict="solved"]')).toHaveText(/^Solved\. Scraped 42 of 42 companies in .+ with 6 retries, within the 8\.0 s budget, and none lost\.$/, { timeout: 20_000 })
     await expect(challenge).toHaveAttribute('data-state', 'solved')
     await expectAccessible(page)
 
@@ -51,12 +51,12 @@ test.describe('Web scraper challenges', () => {
     const run = challenge.getByRole('button', { name: 'Run the pipeline' })
 
     await run.click()
-    await expect(challenge.getByText(/^Not yet\./)).toContainText('far over the 4.0 s budget', { timeout: 30_000 })
-    await expect(challenge.getByText(/^Not yet\./)).toContainText('With 2 quote requests in flight at once, 42 pages of about 250 ms each take about 5.3 s on their own: run more at once.')
+    await expect(challenge.locator('[data-verdict="unsolved"]')).toContainText('far over the 4.0 s budget', { timeout: 30_000 })
+    await expect(challenge.locator('[data-verdict="unsolved"]')).toContainText('With 2 quote requests in flight at once, 42 pages of about 250 ms each take about 5.3 s on their own: run more at once.')
 
     await edit(challenge, [['instances: 2', 'instances: 6'], ['timeout_ms: 300', 'timeout_ms: 1000']])
     await run.click()
-    await expect(challenge.getByText(/^Solved\./)).toContainText('Scraped 42 of 42 companies', { timeout: 20_000 })
+    await expect(challenge.locator('[data-verdict="solved"]')).toContainText('Scraped 42 of 42 companies', { timeout: 20_000 })
     await page.emulateMedia({ colorScheme: 'dark' })
     await expectAccessible(page)
 

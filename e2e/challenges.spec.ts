@@ -13,7 +13,7 @@ test.describe('Write the YAML', () => {
     await expect(norway.getByRole('button', { name: 'Show a hint (2 of 2)' })).toBeVisible()
 
     await norway.getByRole('button', { name: 'Check' }).click()
-    await expect(norway.getByText(/^Not yet\./)).toHaveText(
+    await expect(norway.locator('[data-verdict="unsolved"]')).toHaveText(
       "Not yet. It loads to {'country': False, 'version': 3.1, 'port': '08443', 'enabled': True}. At ['country']: expected 'NO' (str), got False (bool).",
     )
     await expect(norway).toHaveAttribute('data-state', 'unsolved')
@@ -22,7 +22,7 @@ test.describe('Write the YAML', () => {
     await editor.fill("country: 'NO'\nversion: '3.10'\nport: 8443\nenabled: true\n")
     await expect(norway.getByText(/^safe_load returns/)).toContainText("{'country': 'NO', 'version': '3.10', 'port': 8443, 'enabled': True}")
     await norway.getByRole('button', { name: 'Check' }).click()
-    await expect(norway.getByText(/^Solved\./)).toBeVisible()
+    await expect(norway.locator('[data-verdict="solved"]')).toBeVisible()
     await expect(norway).toHaveAttribute('data-state', 'solved')
     await expectAccessible(page)
 
@@ -38,7 +38,7 @@ test.describe('Write the YAML', () => {
     const onKey = challenge(page, 'on-key')
     await onKey.getByRole('textbox', { name: 'Your YAML' }).fill("'on: push\n")
     await onKey.getByRole('button', { name: 'Check' }).click()
-    await expect(onKey.getByText(/^Not yet\./)).toContainText('It does not load: line 2, column 1')
+    await expect(onKey.locator('[data-verdict="unsolved"]')).toContainText('It does not load: line 2, column 1')
     await onKey.getByRole('button', { name: 'Show the solution' }).click()
     await expect(onKey.getByRole('region', { name: 'Solution' })).toContainText("'on': push")
   })

@@ -2,12 +2,14 @@
 
 import type { ReactNode } from 'react'
 import { useEffect, useId, useRef, useState } from 'react'
+import { useChallenge, type Verdict } from '@/components/mdx/challenge-client'
+import { parsePrediction } from './predict-check'
 
 /**
  * A challenge run that measures on this device: one at a time, aborted when the learner leaves
  * the page (the signal reaches the workers' owner), with what it is doing said as it goes.
  */
-export function useMeasuredRun() {
+function useMeasuredRun() {
   const [phase, setPhase] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const controller = useRef<AbortController | null>(null)
@@ -31,10 +33,43 @@ export function useMeasuredRun() {
   return { running: phase !== null, phase, failure, start }
 }
 
-type FieldProps = { label: string; value: string; onChange: (value: string) => void; error?: string | null; help?: ReactNode; disabled?: boolean; inputMode?: 'decimal' | 'numeric' }
+/**
+ * Projected (presenter mode, a wide screen), a form with a code editor fills the slide's column and
+ * the editor takes the height left over, scrolling inside itself: the button under it stays in view.
+ */
+export const projected = {
+  form: 'presenter:lg:mt-0 presenter:lg:flex presenter:lg:h-full presenter:lg:flex-col',
+  // Its lines a little closer than in the lesson (gutter, marks and text alike, so they stay aligned).
+  editor: 'presenter:lg:min-h-24 presenter:lg:flex-1 presenter:lg:*:h-full presenter:lg:[--editor-height:100%] presenter:lg:**:leading-[1.35]',
+}
+
+type Parsed = { value: number } | { error: string }
+
+/** A whole number from `min` to `max`, or why the text is not one. */
+export const wholeNumber = (label: string, min: number, max: number) => (text: string): Parsed => {
+  const value = Number(text.trim())
+  return /^\d+$/.test(text.trim()) && value >= min && value <= max ? { value } : { error: `${label} is a whole number from ${min} to ${max}.` }
+}
+
+/**
+ * A number field's text as typed, and its refusal: `read()` parses it, puts why it is refused under
+ * the field (or clears that), and returns the number, or null.
+ */
+export function useNumberInput(parse: (text: string) => Parsed, initial = '') {
+  const [text, setText] = useState(initial)
+  const [error, setError] = useState<string | null>(null)
+  function read(): number | null {
+    const parsed = parse(text)
+    setError('error' in parsed ? parsed.error : null)
+    return 'error' in parsed ? null : parsed.value
+  }
+  return { text, setText, error, read }
+}
+
+type FieldProps = { label: string; input: ReturnType<typeof useNumberInput>; help?: ReactNode; disabled?: boolean; inputMode?: 'decimal' | 'numeric' }
 
 /** A labelled text field for a number, its message below it, as the demos' controls show theirs. */
-export function NumberField({ label, value, onChange, error, help, disabled, inputMode = 'decimal' }: FieldProps) {
+export function NumberField({ label, input: { text, setText, error }, help, disabled, inputMode = 'decimal' }: FieldProps) {
   const id = useId()
   const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
   return (
@@ -48,11 +83,11 @@ export function NumberField({ label, value, onChange, error, help, disabled, inp
         inputMode={inputMode}
         autoComplete="off"
         className="control-input"
-        value={value}
+        value={text}
         disabled={disabled}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => setText(event.target.value)}
       />
       {help ? (
         <p id={`${id}-help`} className="control-help">
@@ -95,7 +130,7 @@ export function SelectField<V extends string>({ label, value, options, onChange,
 }
 
 /** The submit button of a measured challenge, and what the run is doing (or why it failed). */
-export function RunBar({ label, running, phase, failure, disabled }: { label: string; running: boolean; phase: string | null; failure: string | null; disabled?: boolean }) {
+function RunBar({ label, running, phase, failure, disabled }: { label: string; running: boolean; phase: string | null; failure: string | null; disabled?: boolean }) {
   return (
     <div className="grid gap-2">
       <div>
@@ -112,5 +147,65 @@ export function RunBar({ label, running, phase, failure, disabled }: { label: st
         </p>
       ) : null}
     </div>
+  )
+}
+
+/** A measured run: it says what it is doing as it goes, and ends with the verdict. */
+export type Measure = (signal: AbortSignal, say: (phase: string) => void) => Promise<Verdict>
+
+type MeasuredProps = {
+  /** The fields; `running` is true while a run goes on, when they take no changes. */
+  children: (running: boolean) => ReactNode
+  /** The submit button's label. */
+  action: string
+  /** Not ready to run yet (the core count is still unknown). */
+  disabled?: boolean
+  /** On submit: the run to make; a verdict given without running; or null when a field refuses its value (and says why). */
+  prepare: () => Measure | Verdict | null
+  className?: string
+}
+
+/** A challenge checked by a run on this device: its fields, then the button and what the run is doing. */
+export function MeasuredForm({ children, action, disabled, prepare, className = 'gap-3' }: MeasuredProps) {
+  const { attempt } = useChallenge()
+  const { running, phase, failure, start } = useMeasuredRun()
+  return (
+    <form
+      className={`not-prose mt-3 grid ${className}`}
+      onSubmit={(event) => {
+        event.preventDefault()
+        const next = disabled ? null : prepare()
+        if (typeof next === 'function') void start(async (signal, say) => attempt(await next(signal, say)))
+        else if (next) attempt(next)
+      }}
+    >
+      {children(running)}
+      <RunBar label={action} running={running} phase={phase} failure={failure} disabled={disabled} />
+    </form>
+  )
+}
+
+/**
+ * "Predict, then measure": the learner writes down a number; Run and compare refuses one that is not
+ * a prediction (saying why, under the field), else measures here and judges the prediction.
+ */
+export function PredictForm({ children, label, disabled, measure }: { children: ReactNode; label: string; disabled?: boolean; measure: (prediction: number, signal: AbortSignal, say: (phase: string) => void) => Promise<Verdict> }) {
+  const input = useNumberInput(parsePrediction)
+  return (
+    <MeasuredForm
+      action="Run and compare"
+      disabled={disabled}
+      prepare={() => {
+        const prediction = input.read()
+        return prediction === null ? null : (signal, say) => measure(prediction, signal, say)
+      }}
+    >
+      {(running) => (
+        <>
+          <p className="m-0 text-sm">{children}</p>
+          <NumberField label={label} input={input} disabled={running} />
+        </>
+      )}
+    </MeasuredForm>
   )
 }

@@ -11,6 +11,7 @@ export function judgeModels(workloads: readonly Workload[], picks: readonly (Mod
   const wrong = workloads.flatMap((w, i) => (picks[i] === advice[i]!.model ? [] : [{ w, pick: picks[i], advice: advice[i]! }]))
   const right = workloads.length - wrong.length
   if (!wrong.length) return { solved: true, message: `The chooser agrees on all ${workloads.length}: ${workloads.map((w, i) => `${w.name}, ${advice[i]!.model}`).join('; ')}.` }
-  const told = wrong.map(({ w, pick, advice: a }) => `${w.name}: ${a.model}, not ${pick || 'nothing picked'}. ${a.why[0]}`)
+  // A job with no pick yet is not given away: the chooser's answer comes only against a pick.
+  const told = wrong.map(({ w, pick, advice: a }) => (pick ? `${w.name}: ${a.model}, not ${pick}. ${a.why[0]}` : `${w.name}: no model picked yet.`))
   return { solved: false, message: `The chooser agrees on ${right} of ${workloads.length}. ${told.join(' ')}` }
 }

@@ -86,4 +86,16 @@ describe('judgePoolTarget', () => {
     expect(judgePoolTarget({ ...run, cores: 4, workers: 2, ms: 600, busyMs: 1200 }).message).toContain('2 workers use only 2 of this device\'s 4 cores.')
     expect(judgePoolTarget({ ...run, workers: 1, ms: 800, busyMs: 800 }).message).toContain('one worker is the baseline itself')
   })
+
+  it('never solves a pool where one worker does all the work, however slow the baseline was', () => {
+    // Seen on a busy machine: the 1-worker baseline took 1094 ms, the one-chunk pool 644 ms.
+    expect(judgePoolTarget({ ...run, chunksize: 32, baselineMs: 1094, ms: 644, busyMs: 640 })).toEqual({
+      solved: false,
+      message:
+        '644 ms with 2 workers and chunksize 32, against 1094 ms for 1 worker: ×1.70, yet not by computing at once: chunksize 32 cuts the 32 blocks into 1 chunk, so only 1 worker ever gets any work; the others wait. The 1-worker run was slowed by something else on this device; run it again.',
+    })
+    expect(judgePoolTarget({ ...run, workers: 1, ms: 500, busyMs: 500 }).solved).toBe(false)
+    // One core: the target is within reach of one worker, and stays so.
+    expect(judgePoolTarget({ ...run, cores: 1, workers: 1, ms: 800, busyMs: 800 }).solved).toBe(true)
+  })
 })

@@ -3,13 +3,12 @@
 import { proxy, transfer } from 'comlink'
 import { useState } from 'react'
 import { useWorkers } from '@/components/demo-kit/use-workers'
-import { useChallenge } from '@/components/mdx/challenge-client'
 import type { PipeApi, PipeEvent } from '@/workers/entry/pipe.worker'
 import type { QueueApi } from '@/workers/entry/queue.worker'
 import { Connection } from '@/workers/shared/connection'
 import { createBoard, Doing, NONE, slot } from '@/workers/shared/queue-board'
 import { SharedQueue } from '@/workers/shared/shared-queue'
-import { NumberField, RunBar, SelectField, useMeasuredRun } from './challenge-form'
+import { MeasuredForm, NumberField, SelectField, useNumberInput, wholeNumber } from './challenge-form'
 import {
   afterLines,
   judgePipe,
@@ -58,87 +57,83 @@ const afterOptions = Object.entries(afterLines).map(([value, label]) => ({ value
  */
 export function PipeProgramChallenge({ count = 3, start = { loop: ['recv', 'send'], after: 'pass' } }: { count?: number; start?: PipeProgram }) {
   const { group } = useWorkers<PipeApi>(() => new Worker(new URL('../../workers/entry/pipe.worker.ts', import.meta.url), { type: 'module', name: 'pipe' }))
-  const { attempt } = useChallenge()
   const [program, setProgram] = useState<PipeProgram>(start)
-  const { running, phase, failure, start: begin } = useMeasuredRun()
   const setLoop = (i: 0 | 1) => (line: LoopLine) => setProgram((p) => ({ ...p, loop: (i === 0 ? [line, p.loop[1]] : [p.loop[0], line]) as [LoopLine, LoopLine] }))
 
   return (
-    <form
-      className="not-prose mt-3 grid gap-3"
-      onSubmit={(event) => {
-        event.preventDefault()
-        void begin(async (signal, say) => {
-          say('Starting worker B…')
-          const b = group.spawn({ signal })
-          try {
-            // B answers an empty conversation first: once it returns, B's worker is loaded, and a
-            // quiet pipe from then on means someone waits for good, not a worker still starting.
-            const warm = new MessageChannel()
-            const warming = b.api.pong(transfer(warm.port2, [warm.port2]), proxy(() => {}))
-            new Connection<null>(warm.port1).send(null)
-            await warming
+    <MeasuredForm
+      action="Run A against B"
+      prepare={() => async (signal, say) => {
+        say('Starting worker B…')
+        const b = group.spawn({ signal })
+        try {
+          // B answers an empty conversation first: once it returns, B's worker is loaded, and a
+          // quiet pipe from then on means someone waits for good, not a worker still starting.
+          const warm = new MessageChannel()
+          const warming = b.api.pong(transfer(warm.port2, [warm.port2]), proxy(() => {}))
+          new Connection<null>(warm.port1).send(null)
+          await warming
 
-            say(`Running A's program against B…`)
-            let moves = 0
-            let answered = 0
-            const { port1, port2 } = new MessageChannel()
-            let bEnd: EndOutcome = { ended: 'blocked' }
-            const bDone = b.api
-              .pong(
-                transfer(port2, [port2]),
-                proxy((e: PipeEvent) => {
-                  moves++
-                  if (e.kind === 'send') answered++
-                }),
-              )
-              .then(
-                () => void (bEnd = { ended: 'returned' }),
-                (error: unknown) => void (bEnd = { ended: 'raised', error: errorText(error) }),
-              )
-            const conn = new Connection<number | null>(port1)
-            const replies: number[] = []
-            let aEnd: EndOutcome = { ended: 'blocked' }
-            const aDone = (async () => {
-              for (let n = 0; n < count; n++) {
-                for (const line of program.loop) {
-                  if (line === 'send') conn.send(n)
-                  if (line === 'recv') replies.push((await conn.recv())!)
-                  moves++
-                }
-              }
-              if (program.after === 'none') conn.send(null)
-              if (program.after === 'close') conn.close()
-            })().then(
-              () => void (aEnd = { ended: 'returned' }),
-              (error: unknown) => void (aEnd = { ended: 'raised', error: errorText(error) }),
+          say(`Running A's program against B…`)
+          let moves = 0
+          let answered = 0
+          const { port1, port2 } = new MessageChannel()
+          let bEnd: EndOutcome = { ended: 'blocked' }
+          const bDone = b.api
+            .pong(
+              transfer(port2, [port2]),
+              proxy((e: PipeEvent) => {
+                moves++
+                if (e.kind === 'send') answered++
+              }),
             )
-            const watch = new AbortController()
-            await Promise.race([
-              Promise.all([aDone, bDone]),
-              stalled(() => `${moves}`, () => true, AbortSignal.any([signal, watch.signal])),
-            ])
-            watch.abort()
-            attempt(judgePipe({ count, replies, a: aEnd, b: { ...bEnd, answered } }))
-          } finally {
-            group.terminateAll()
-          }
-        })
+            .then(
+              () => void (bEnd = { ended: 'returned' }),
+              (error: unknown) => void (bEnd = { ended: 'raised', error: errorText(error) }),
+            )
+          const conn = new Connection<number | null>(port1)
+          const replies: number[] = []
+          let aEnd: EndOutcome = { ended: 'blocked' }
+          const aDone = (async () => {
+            for (let n = 0; n < count; n++) {
+              for (const line of program.loop) {
+                if (line === 'send') conn.send(n)
+                if (line === 'recv') replies.push((await conn.recv())!)
+                moves++
+              }
+            }
+            if (program.after === 'none') conn.send(null)
+            if (program.after === 'close') conn.close()
+          })().then(
+            () => void (aEnd = { ended: 'returned' }),
+            (error: unknown) => void (aEnd = { ended: 'raised', error: errorText(error) }),
+          )
+          const watch = new AbortController()
+          await Promise.race([
+            Promise.all([aDone, bDone]),
+            stalled(() => `${moves}`, () => true, AbortSignal.any([signal, watch.signal])),
+          ])
+          watch.abort()
+          return judgePipe({ count, replies, a: aEnd, b: { ...bEnd, answered } })
+        } finally {
+          group.terminateAll()
+        }
       }}
     >
-      <fieldset className="grid gap-2 border-0 p-0">
-        <legend className="control-label">End A: ping(conn)</legend>
-        <p className="m-0 font-mono text-sm">{`for n in range(${count}):`}</p>
-        <div className="flex flex-wrap gap-3 pl-6">
-          <SelectField label="Loop, line 1" value={program.loop[0]} options={loopOptions} onChange={setLoop(0)} disabled={running} />
-          <SelectField label="Loop, line 2" value={program.loop[1]} options={loopOptions} onChange={setLoop(1)} disabled={running} />
-        </div>
-        <div className="flex">
-          <SelectField label="After the loop" value={program.after} options={afterOptions} onChange={(after) => setProgram((p) => ({ ...p, after }))} disabled={running} />
-        </div>
-      </fieldset>
-      <RunBar label="Run A against B" running={running} phase={phase} failure={failure} />
-    </form>
+      {(running) => (
+        <fieldset className="grid gap-2 border-0 p-0">
+          <legend className="control-label">End A: ping(conn)</legend>
+          <p className="m-0 font-mono text-sm">{`for n in range(${count}):`}</p>
+          <div className="flex flex-wrap gap-3 pl-6">
+            <SelectField label="Loop, line 1" value={program.loop[0]} options={loopOptions} onChange={setLoop(0)} disabled={running} />
+            <SelectField label="Loop, line 2" value={program.loop[1]} options={loopOptions} onChange={setLoop(1)} disabled={running} />
+          </div>
+          <div className="flex">
+            <SelectField label="After the loop" value={program.after} options={afterOptions} onChange={(after) => setProgram((p) => ({ ...p, after }))} disabled={running} />
+          </div>
+        </fieldset>
+      )}
+    </MeasuredForm>
   )
 }
 
@@ -157,22 +152,16 @@ const timingOptions: { value: SentinelTiming; label: string }[] = [
  */
 export function QueueSentinels({ producers = 2, consumers = 3, items = 6, maxsize = 4 }: { producers?: number; consumers?: number; items?: number; maxsize?: number }) {
   const { group } = useWorkers<QueueApi>(() => new Worker(new URL('../../workers/entry/queue.worker.ts', import.meta.url), { type: 'module', name: 'queue' }))
-  const { attempt } = useChallenge()
-  const [text, setText] = useState('1')
+  const input = useNumberInput(wholeNumber('The number of None', 0, 8), '1')
   const [when, setWhen] = useState<SentinelTiming>('after')
-  const [error, setError] = useState<string | null>(null)
-  const { running, phase, failure, start } = useMeasuredRun()
 
   return (
-    <form
-      className="not-prose mt-3 grid gap-3"
-      onSubmit={(event) => {
-        event.preventDefault()
-        const sentinels = Number(text.trim())
-        const bad = !/^\d+$/.test(text.trim()) || sentinels > 8
-        setError(bad ? 'A whole number from 0 to 8.' : null)
-        if (bad) return
-        void start(async (signal, say) => {
+    <MeasuredForm
+      action="Run the program"
+      prepare={() => {
+        const sentinels = input.read()
+        if (sentinels === null) return null
+        return async (signal, say) => {
           say('Running the producers and consumers…')
           const queue = SharedQueue.create(maxsize, 2)
           const board = createBoard()
@@ -203,36 +192,37 @@ export function QueueSentinels({ producers = 2, consumers = 3, items = 6, maxsiz
               await new Promise((resolve) => setTimeout(resolve, 5))
               left = queue.snapshot()
             }
-            attempt(
-              judgeSentinels({
-                producers,
-                consumers,
-                itemsPerProducer: items,
-                sentinels,
-                when,
-                produced: sum(slot.produced, producers),
-                consumed: sum(slot.consumed, consumers),
-                exited: Array.from({ length: consumers }, (_, c) => Atomics.load(board, slot.consumer(c))).filter((s) => s === Doing.done).length,
-                left: left?.length ?? queue.size(),
-                leftNone: left?.filter((item) => item[0] === NONE).length ?? 0,
-                hung,
-              }),
-            )
+            return judgeSentinels({
+              producers,
+              consumers,
+              itemsPerProducer: items,
+              sentinels,
+              when,
+              produced: sum(slot.produced, producers),
+              consumed: sum(slot.consumed, consumers),
+              exited: Array.from({ length: consumers }, (_, c) => Atomics.load(board, slot.consumer(c))).filter((s) => s === Doing.done).length,
+              left: left?.length ?? queue.size(),
+              leftNone: left?.filter((item) => item[0] === NONE).length ?? 0,
+              hung,
+            })
           } finally {
             watch.abort()
             group.terminateAll()
           }
-        })
+        }
       }}
     >
-      <p className="m-0 text-sm">
-        {producers} producers put {items} items each on a <code className="font-mono">Queue(maxsize={maxsize})</code>; {consumers} consumers take items until they get <code className="font-mono">None</code>. You write the parent&rsquo;s part.
-      </p>
-      <div className="flex flex-wrap gap-4">
-        <NumberField label="How many None the parent puts" value={text} onChange={setText} error={error} disabled={running} inputMode="numeric" />
-        <SelectField label="When it puts them" value={when} options={timingOptions} onChange={setWhen} disabled={running} />
-      </div>
-      <RunBar label="Run the program" running={running} phase={phase} failure={failure} />
-    </form>
+      {(running) => (
+        <>
+          <p className="m-0 text-sm">
+            {producers} producers put {items} items each on a <code className="font-mono">Queue(maxsize={maxsize})</code>; {consumers} consumers take items until they get <code className="font-mono">None</code>. You write the parent&rsquo;s part.
+          </p>
+          <div className="flex flex-wrap gap-4">
+            <NumberField label="How many None the parent puts" input={input} disabled={running} inputMode="numeric" />
+            <SelectField label="When it puts them" value={when} options={timingOptions} onChange={setWhen} disabled={running} />
+          </div>
+        </>
+      )}
+    </MeasuredForm>
   )
 }

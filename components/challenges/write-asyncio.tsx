@@ -8,6 +8,7 @@ import { useChallenge } from '@/components/mdx/challenge-client'
 import type { LoadProgress, PythonApi } from '@/workers/entry/python.worker'
 import type { Spawned } from '@/workers/page/worker-group'
 import { errorLine, type AsyncioCheck, type AsyncioVerdict } from './asyncio-check'
+import { projected } from './challenge-form'
 // Each challenge's starting program, a Python file of its own (CPython runs them in the tests).
 import blocking from './asyncio-start/blocking.py'
 import overlap from './asyncio-start/overlap.py'
@@ -70,7 +71,7 @@ export function WriteAsyncio({ check, rows }: Props) {
 
   return (
     <form
-      className="not-prose mt-3 grid gap-2"
+      className={`not-prose mt-3 grid gap-2 ${projected.form}`}
       onSubmit={(event) => {
         event.preventDefault()
         if (checking) return
@@ -92,16 +93,18 @@ export function WriteAsyncio({ check, rows }: Props) {
       <label htmlFor={`${id}-code`} className="control-label">
         Your Python
       </label>
-      <YamlEditor
-        id={`${id}-code`}
-        value={source}
-        onChange={setSource}
-        marks={line ? [{ line, column: 1, length: (source.split('\n')[line - 1] ?? '').length }] : []}
-        errorLines={new Set(line ? [line] : [])}
-        invalid={line !== null}
-        describedBy={last ? `${id}-ran` : undefined}
-        rows={rows ?? Math.min(start.split('\n').length + 1, 24)}
-      />
+      <div className={projected.editor}>
+        <YamlEditor
+          id={`${id}-code`}
+          value={source}
+          onChange={setSource}
+          marks={line ? [{ line, column: 1, length: (source.split('\n')[line - 1] ?? '').length }] : []}
+          errorLines={new Set(line ? [line] : [])}
+          invalid={line !== null}
+          describedBy={last ? `${id}-ran` : undefined}
+          rows={rows ?? Math.min(start.split('\n').length + 1, 24)}
+        />
+      </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="button button-primary" disabled={checking}>
           {checking ? 'Checking…' : 'Check'}
@@ -118,11 +121,11 @@ export function WriteAsyncio({ check, rows }: Props) {
         ) : null}
       </div>
       {last && (last.stdout || last.traceback) ? (
-        <section id={`${id}-ran`} aria-label="What it printed">
+        <section id={`${id}-ran`} aria-label="What it printed" className="presenter:lg:shrink-0">
           <p className="m-0 text-sm">
             It printed{last.seconds !== null ? ` (${last.seconds.toFixed(1)} s on the event loop's clock)` : ''}:
           </p>
-          <pre className="demo-log mt-1.5 mb-0 max-h-96 min-h-20 overflow-auto" tabIndex={0}>
+          <pre className="demo-log mt-1.5 mb-0 max-h-96 min-h-20 overflow-auto presenter:lg:max-h-36" tabIndex={0}>
             {last.stdout}
             {last.traceback ? <span data-stream="stderr" className="text-danger">{last.traceback.join('\n')}</span> : null}
           </pre>

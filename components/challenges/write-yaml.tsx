@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from 'react'
 import { parseYaml, toPython } from '@/components/demos/yaml-parse'
 import { YamlEditor } from '@/components/demos/yaml-editor'
 import { useChallenge } from '@/components/mdx/challenge-client'
+import { projected } from './challenge-form'
 import { checkYaml } from './yaml-check'
 
 type Props = {
@@ -29,7 +30,7 @@ export function WriteYaml({ start, expected, rows = 6 }: Props) {
 
   return (
     <form
-      className="not-prose mt-3 grid gap-2"
+      className={`not-prose mt-3 grid gap-2 ${projected.form}`}
       onSubmit={(event) => {
         event.preventDefault()
         attempt(checkYaml(source, expected))
@@ -41,16 +42,18 @@ export function WriteYaml({ start, expected, rows = 6 }: Props) {
       <label htmlFor={`${id}-yaml`} className="control-label">
         Your YAML
       </label>
-      <YamlEditor
-        id={`${id}-yaml`}
-        value={source}
-        onChange={setSource}
-        marks={marks}
-        errorLines={new Set(marks.map((mark) => mark.line))}
-        invalid={parsed.errors.length > 0}
-        describedBy={`${id}-loads`}
-        rows={rows}
-      />
+      <div className={projected.editor}>
+        <YamlEditor
+          id={`${id}-yaml`}
+          value={source}
+          onChange={setSource}
+          marks={marks}
+          errorLines={new Set(marks.map((mark) => mark.line))}
+          invalid={parsed.errors.length > 0}
+          describedBy={`${id}-loads`}
+          rows={rows}
+        />
+      </div>
       <p id={`${id}-loads`} className="m-0 text-sm" aria-live="polite">
         {parsed.errors.length
           ? `Does not load: line ${parsed.errors[0]!.line}, column ${parsed.errors[0]!.column}: ${parsed.errors[0]!.message}`

@@ -5,10 +5,10 @@ import { DemoFrame } from '@/components/demo-kit/demo-frame'
 import { useDemo } from '@/components/demo-kit/use-demo'
 import { useLiveView } from '@/components/demo-kit/use-live-view'
 import { seconds } from '@/lib/format'
+import { browserDeps } from '@/lib/scraper/browser-deps'
 import { parseConfig } from '@/lib/scraper/config'
 import { toCsv } from '@/lib/scraper/csv'
-import { parseIndex, parseQuote } from '@/lib/scraper/parse-pages'
-import { HttpError, startPipeline, type PipelineSnapshot } from '@/lib/scraper/pipeline'
+import { startPipeline, type PipelineSnapshot } from '@/lib/scraper/pipeline'
 import { controls, problemsText, ScraperConfig } from './scraper-config'
 import { bySymbol, type Csv } from './scraper-results'
 import { ScraperView } from './scraper-view'
@@ -16,19 +16,6 @@ import { ScraperView } from './scraper-view'
 type ScraperResult = { rows: number; failed: number; retries: number; ms: number }
 
 const columns = ['symbol', 'name', 'sector', 'price', 'change'] as const
-
-// #region browser
-/** GET one page of the sample site. The HTML comes back as text; it is parsed, never put into the page. */
-async function fetchText(url: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(url, { signal, cache: 'no-store' })
-  const html = await response.text()
-  if (!response.ok) throw new HttpError(response.status)
-  return html
-}
-
-// DOMParser builds an inert document: no scripts run, no images or styles load.
-const toDocument = (html: string) => new DOMParser().parseFromString(html, 'text/html')
-// #endregion
 
 /** The scraper pipeline: a YAML config declares queues and workers; Run scrapes the sample site with them. */
 export function ScraperDemo() {
@@ -48,12 +35,7 @@ export function ScraperDemo() {
       setCsv(null)
       const pipeline = startPipeline(
         checked.config,
-        {
-          fetchText,
-          parseIndex: (html, url) => parseIndex(toDocument(html), url),
-          parseQuote: (html) => parseQuote(toDocument(html)),
-          base: window.location.origin,
-        },
+        browserDeps(),
         signal,
       )
       live.current = pipeline.snapshot

@@ -82,8 +82,9 @@ export function YamlEditor({ id, value, onChange, marks, errorLines, disabled, i
     gutter.current!.scrollTop = scrollTop
   }
   const lineCount = value.split('\n').length
-  // Gutter, marks and textarea are all this tall: the visible lines and the padding above and below them.
-  const height = `calc(${rows} * 1.5rem + 1.25rem)`
+  // Gutter, marks and textarea are all this tall: the visible lines and the padding above and below
+  // them, unless a parent sets --editor-height (a challenge projected: all the room it has).
+  const height = `var(--editor-height, calc(${rows} * 1.5rem + 1.25rem))`
   return (
     <div className="grid grid-cols-[auto_minmax(0,1fr)] overflow-hidden rounded-field border border-border bg-bg focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-accent has-aria-invalid:border-danger">
       <div

@@ -15,7 +15,8 @@ export function Solution({ children }: { children: ReactNode }) {
 /**
  * A hands-on task with a check. Children: the task (a sentence or two of prose), the interactive
  * part that checks an attempt (a component calling `useChallenge().attempt`), `<Hint>`s and one
- * `<Solution>`. They are told apart here, on the server, as `<CheckYourself>` does.
+ * `<Solution>`. They are told apart here, on the server, as `<CheckYourself>` does: projected, the
+ * check stands beside the rest.
  */
 export function Challenge({ id, title, children }: { id: string; title: string; children?: ReactNode }) {
   const parts = Children.toArray(children)
@@ -23,9 +24,12 @@ export function Challenge({ id, title, children }: { id: string; title: string; 
   const solution = parts.find((part) => isValidElement(part) && part.type === Solution)
   if (!solution) throw new Error(`<Challenge id="${id}">: needs a <Solution>`)
   const task = parts.filter((part) => part !== solution && !hints.includes(part))
+  // The task is prose (host elements: p, ul…) around one interactive check, a component of its own.
+  const checks = task.filter((part) => isValidElement(part) && typeof part.type !== 'string')
+  if (checks.length !== 1) throw new Error(`<Challenge id="${id}">: needs one interactive check beside its prose, found ${checks.length}`)
   return (
-    <ChallengeClient id={id} title={title} hints={hints} solution={solution}>
-      {task}
+    <ChallengeClient id={id} title={title} hints={hints} solution={solution} task={task.filter((part) => part !== checks[0])}>
+      {checks[0]}
     </ChallengeClient>
   )
 }

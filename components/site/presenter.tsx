@@ -132,21 +132,22 @@ export function Presenter() {
     )
   }
   return (
-    <div className="fixed inset-x-0 bottom-0 z-50 flex items-center gap-3 border-t border-border bg-surface px-4 py-2 text-xs/[inherit]" role="toolbar" aria-label="Presenter mode">
-      <button type="button" className="button" onClick={() => show(slide - 1)} disabled={slide === 0} aria-label="Previous slide">
+    // h-10: a projected challenge sizes itself to what the toolbar leaves (components/mdx/challenge-client.tsx).
+    <div className="fixed inset-x-0 bottom-0 z-50 flex h-10 items-center gap-3 border-t border-border bg-surface px-4 text-xs/[inherit]" role="toolbar" aria-label="Presenter mode">
+      <button type="button" className="button button-small" onClick={() => show(slide - 1)} disabled={slide === 0} aria-label="Previous slide">
         ←
       </button>
       <p className="m-0 overflow-hidden font-bold text-ellipsis whitespace-nowrap" aria-live="polite">
         {slide + 1} / {count}
         <span className="font-medium text-muted"> · {label}</span>
       </p>
-      <button type="button" className="button" onClick={() => show(slide + 1)} disabled={slide === count - 1} aria-label="Next slide">
+      <button type="button" className="button button-small" onClick={() => show(slide + 1)} disabled={slide === count - 1} aria-label="Next slide">
         →
       </button>
       <span className="ml-auto whitespace-nowrap text-muted max-[50rem]:hidden" aria-hidden="true">
         ← → move · F demo full screen · Esc leave
       </span>
-      <button type="button" className="button" onClick={leave}>
+      <button type="button" className="button button-small" onClick={leave}>
         Leave presenter mode
       </button>
     </div>

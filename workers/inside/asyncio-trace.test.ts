@@ -9,6 +9,7 @@ import { exampleIds, examples } from '@/components/demos/event-loop/examples'
 import { EventLoop } from '@/components/demos/event-loop/scheduler'
 import { findCPython } from '@/lib/python/cpython'
 import type { AsyncioTrace } from './asyncio-trace'
+import { importModules } from './python-modules'
 
 const run = promisify(execFile)
 const tracer = 'workers/inside/asyncio_trace.py'
@@ -27,10 +28,11 @@ describe('the asyncio tracer in Pyodide, as the browser runs it', () => {
   let traced: (source: string, file: string, maxSeconds?: number) => AsyncioTrace
   beforeAll(async () => {
     py = await loadPyodide()
-    const namespace = py.toPy({})
-    py.runPython(readFileSync(tracer, 'utf8'), { globals: namespace, filename: 'asyncio_trace.py' })
-    const traceJson = namespace.get('trace_json_for') as (source: string, file: string, maxSeconds?: number) => string
-    traced = (source, file, maxSeconds = 5) => JSON.parse(traceJson(source, file, maxSeconds)) as AsyncioTrace
+    const tracerModule = importModules(py, [
+      ['virtual_clock', readFileSync('workers/inside/virtual_clock.py', 'utf8')],
+      ['asyncio_trace', readFileSync(tracer, 'utf8')],
+    ])
+    traced = (source, file, maxSeconds = 5) => JSON.parse(tracerModule.trace_json_for(source, file, maxSeconds) as string) as AsyncioTrace
   }, 180_000)
 
   it.each(exampleIds)('%s: the callbacks CPython 3.11 recorded, and the TypeScript scheduler runs', (id) => {
@@ -61,7 +63,7 @@ describe('the asyncio tracer in Pyodide, as the browser runs it', () => {
     const raising = traced('import asyncio\n\nasync def main():\n    raise KeyError("x")\n\nasyncio.run(main())\n', 'main.py')
     expect(raising.error).toMatchObject({ type: 'KeyError', message: "KeyError: 'x'" })
     expect(raising.error!.traceback).toContain('  File "main.py", line 4, in main')
-    expect(raising.error!.traceback.join('\n')).not.toMatch(/asyncio_trace|tasks\.py.*__step/)
+    expect(raising.error!.traceback.join('\n')).not.toMatch(/asyncio_trace|virtual_clock|tasks\.py.*__step/)
   }, 60_000)
 })
 

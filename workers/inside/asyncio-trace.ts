@@ -1,8 +1,10 @@
 import type { PyodideAPI } from 'pyodide'
 import type { Snapshot } from '@/components/demos/event-loop/scheduler'
-// The tracer is one Python file, run here in Pyodide and by the tests in CPython 3.11 (next.config.mjs
+// The tracer is two Python files, run here in Pyodide and by the tests in CPython 3.11 (next.config.mjs
 // imports a .py file as its text).
 import tracerSource from './asyncio_trace.py'
+import { importModules } from './python-modules'
+import virtualClockSource from './virtual_clock.py'
 
 /** One step of a traced program: a visualizer frame, with how many lines had been printed by then. */
 export type TracedFrame = Omit<Snapshot, 'output'> & { printed: number }
@@ -22,19 +24,11 @@ export type AsyncioTrace = {
   python: string
 }
 
-type TraceJson = (source: string) => string
-
-const tracers = new WeakMap<PyodideAPI, TraceJson>()
-
-/** Traces `source` under the instrumented event loop; the tracer module is loaded once per interpreter. */
+/** Traces `source` under the instrumented event loop; the tracer's modules load once per interpreter. */
 export function traceAsyncio(py: PyodideAPI, source: string): AsyncioTrace {
-  let run = tracers.get(py)
-  if (!run) {
-    const namespace = py.toPy({ __name__: 'asyncio_trace' })
-    py.runPython(tracerSource, { globals: namespace, filename: 'asyncio_trace.py' })
-    const traceJson = namespace.get('trace_json') as TraceJson
-    run = traceJson
-    tracers.set(py, run)
-  }
-  return JSON.parse(run(source)) as AsyncioTrace
+  const tracer = importModules(py, [
+    ['virtual_clock', virtualClockSource],
+    ['asyncio_trace', tracerSource],
+  ])
+  return JSON.parse(tracer.trace_json(source) as string) as AsyncioTrace
 }

@@ -1,7 +1,8 @@
 """Traces a learner's asyncio program in real CPython, step by step, for the event-loop visualizer.
 
-The program runs under an instrumented event loop on a virtual clock. `asyncio.sleep(1)` costs
-nothing: when nothing is ready, the loop's select() moves the clock to the next timer at once.
+The program runs under an instrumented event loop on a virtual clock (virtual_clock.py, the clock
+the asyncio challenges are judged on). `asyncio.sleep(1)` costs nothing: when nothing is ready, the
+loop's select() moves the clock to the next timer at once.
 Computing does cost time: the clock moves on in tenths of a second of CPU time spent inside a
 callback, and `time.sleep` moves it on by its argument, while the loop is frozen (a "block" step).
 
@@ -11,15 +12,14 @@ what was printed. `trace` lists the callbacks the loop ran and the printed lines
 scripts/trace-asyncio.py, which the TypeScript scheduler's own trace is compared with.
 
 The same file runs in Pyodide (the Python worker, CPython 3.13+) and in CPython 3.11 (the tests), so
-it leans on public hooks: a BaseEventLoop subclass (as CPython's own tests build their TestLoop), its
-`call_soon` / `call_at` / `time`, a task factory, and `asyncio.Runner(loop_factory=...)`. The one
+it leans on public hooks: virtual_clock's loop (a BaseEventLoop, as CPython's own tests build
+their TestLoop), its `call_soon` / `call_at` / `time`, a task factory, and `asyncio.Runner`. The one
 deliberate private piece is the pure-Python Task (`asyncio.tasks._PyTask`), whose `__step` and
 `__wakeup` are Python methods that can be recognised in the ready queue; it schedules exactly as
 the C Task does.
 """
 
 import asyncio
-import asyncio.base_events
 import asyncio.futures
 import asyncio.tasks
 import inspect
@@ -28,6 +28,8 @@ import linecache
 import sys
 import time
 import traceback
+
+from virtual_clock import Clock, Stop, VirtualClockLoop, check_sleep, run as run_on_virtual_clock
 
 #: Most frames one trace records; past it the program is stopped.
 MAX_STEPS = 500
@@ -40,12 +42,6 @@ INSTRUCTION = 2e-6
 #: The clock moves on in steps of this much computing (seconds): the few instructions of an
 #: ordinary step never move it, so timers set in one step stay due together.
 CPU_TICK = 0.1
-
-
-
-class Stop(KeyboardInterrupt):
-    """Ends a traced program early. A KeyboardInterrupt, because asyncio lets only that (and
-    SystemExit) out of a callback, and the program's own `except Exception` does not catch it."""
 
 
 def _seconds(t):
@@ -73,7 +69,8 @@ class Tracer:
         self.filename = filename
         self.max_steps = max_steps
         self.max_seconds = max_seconds
-        self.now = 0.0
+        #: The program's one clock: its loops' (one per asyncio.run), and time.sleep's outside them.
+        self.clock = Clock()
         self.frames = []
         self.output = []
         self.stdout = []
@@ -102,13 +99,17 @@ class Tracer:
 
     # ---- the clock --------------------------------------------------------------------------
 
+    @property
+    def now(self):
+        return self.clock.now
+
     def settle(self):
         """Moves the clock on by the whole ticks of computing done since the last; returns the time."""
         ticks = int(self.computed * INSTRUCTION / CPU_TICK)
         if ticks:
             self.tick_line = self.last_line
             self.computed -= round(ticks * CPU_TICK / INSTRUCTION)
-            self.now = round(self.now + ticks * CPU_TICK, 6)
+            self.clock.advance(ticks * CPU_TICK)
         return self.now
 
     # ---- frames -----------------------------------------------------------------------------
@@ -306,12 +307,9 @@ class Tracer:
 
     def sleep(self, seconds):
         """time.sleep in the traced program: the clock moves on, and nothing else runs meanwhile."""
-        if not isinstance(seconds, (int, float)) or isinstance(seconds, bool):
-            raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer or float")
-        if seconds < 0:
-            raise ValueError('sleep length must be non-negative')
+        check_sleep(seconds)
         self.before_event()
-        self.now = round(self.now + seconds, 6)
+        self.clock.advance(seconds)
         task = self.running
         if task is not None:
             text = (
@@ -570,6 +568,7 @@ class Tracer:
 
 
 _HERE = Tracer.__init__.__code__.co_filename
+_CLOCK = Clock.advance.__code__.co_filename
 _PURE_PYTHON = {asyncio.tasks.__file__, asyncio.futures.__file__}
 _PURE_PYTHON_FRAMES = {'result', '__step', '__step_run_and_handle_result', '__wakeup', '__await__'}
 
@@ -598,49 +597,33 @@ class Output:
             self.pending = ''
 
 
-class VirtualSelector:
-    """The loop's select(): with nothing ready, time jumps to the next timer instead of passing."""
-
-    def __init__(self, loop):
-        self.loop = loop
-
-    def select(self, timeout):
-        loop = self.loop
-        tracer = loop.tracer
-        loop.waited = 0
-        if timeout is None:
-            tracer.recording = True
-            tracer.stop('Nothing is ready and no timer is set: the loop would wait for ever. Is something awaited that nothing will ever finish?')
-        if timeout > 0:
-            timers = loop.live_timers()
-            target = timers[0]['when'] if timers else tracer.now + timeout
-            loop.waited = target - tracer.now
-            tracer.now = round(target, 6) if abs(target - (tracer.now + timeout)) < 1e-6 else round(tracer.now + timeout, 6)
-        return []
-
-    def close(self):
-        pass
-
-
 def make_loop_class():
-    class TracingLoop(asyncio.base_events.BaseEventLoop):
-        """An event loop whose every callback, timer and clock reading the tracer sees."""
+    class TracingLoop(VirtualClockLoop):
+        """An event loop on the tracer's clock, whose every callback, timer and clock reading the tracer sees."""
 
         tracer = None
 
         def __init__(self):
-            super().__init__()
-            self._selector = VirtualSelector(self)
+            # No limits of the clock's own: the tracer's (steps, computing) stop a runaway program.
+            super().__init__(clock=self.tracer.clock, max_turns=float('inf'), max_seconds=float('inf'))
             self.queue = []
             self.timers = []
             self.began = False
-            self.waited = 0
             self.set_task_factory(self.make_task)
             self.set_exception_handler(self.tracer.loop_exception)
             self.tracer.loop_started(self)
 
         def time(self):
             return self.tracer.settle()
+
+        def stop_with(self, message):
+            self.tracer.recording = True
+            self.tracer.stop(message)
+
+        def create_task(self, coro, *, name=None, context=None):
+            # CPython 3.13.0 renames a task factory's task to its `name` argument, None if not given.
+            self._check_closed()
+            return self.make_task(self, coro, name=name, context=context)
 
         def make_task(self, loop, coro, **kwargs):
             name = kwargs.pop('name', None)
@@ -693,12 +676,6 @@ def make_loop_class():
                 self.queue.append(timer['entry'])
             self.tracer.pass_begins(self, self.waited, due)
 
-        def _write_to_self(self):
-            pass
-
-        def close(self):
-            super().close()
-
     return TracingLoop
 
 
@@ -708,7 +685,7 @@ def _format_error(exc, filename):
         return ''.join(traceback.format_exception_only(type(exc), exc)).rstrip('\n').split('\n')
     tb = traceback.TracebackException(type(exc), exc, exc.__traceback__)
     # Also the pure-Python Task's and Future's frames, which CPython's C ones do not show.
-    kept = [f for f in tb.stack if f.filename != _HERE and not (f.filename in _PURE_PYTHON and f.name in _PURE_PYTHON_FRAMES)]
+    kept = [f for f in tb.stack if f.filename not in (_HERE, _CLOCK) and not (f.filename in _PURE_PYTHON and f.name in _PURE_PYTHON_FRAMES)]
     tb.stack = traceback.StackSummary.from_list(kept)
     return ''.join(tb.format()).rstrip('\n').split('\n')
 
@@ -719,22 +696,18 @@ def trace(source, filename='main.py', max_steps=MAX_STEPS, max_seconds=MAX_SECON
     loop_class = make_loop_class()
     loop_class.tracer = tracer
 
-    def run(main, *, debug=None, **kwargs):
-        runner = asyncio.Runner(debug=debug, loop_factory=loop_class)
-        # Pyodide keeps its own browser-driven loop marked as running, even in synchronous code.
-        outer = asyncio._get_running_loop()
-        asyncio._set_running_loop(None)
-        try:
-            return runner.run(main)
-        finally:
+    class TracingRunner(asyncio.Runner):
+        def close(self):
             # What asyncio.run does once the main task is done (cancel what is left, close the
             # loop) is not part of the trace.
             tracer.recording = False
             try:
-                runner.close()
+                super().close()
             finally:
-                asyncio._set_running_loop(outer)
                 tracer.loop_ended()
+
+    def run(main, *, debug=None, **kwargs):
+        return run_on_virtual_clock(main, debug=debug, loop_factory=loop_class, runner=TracingRunner)
 
     def new_event_loop():
         return loop_class()
@@ -773,7 +746,7 @@ def trace(source, filename='main.py', max_steps=MAX_STEPS, max_seconds=MAX_SECON
     tracer.recording = True
     tracer.max_steps = len(tracer.frames) + 1
     if tracer.stopped:
-        tracer.now = tracer.stopped_at
+        tracer.clock.now = tracer.stopped_at
         tracer.emit('limit', tracer.stopped, final=True)
     elif error:
         tracer.emit('error', f'The program raised {error["message"]}: CPython’s traceback is below.', line=_error_line(error['traceback'], filename), final=True)

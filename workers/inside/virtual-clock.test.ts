@@ -16,7 +16,7 @@ describe.skipIf(!found.python)(`virtual_clock.py under CPython${found.python ? '
       encoding: 'utf8',
       env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
     })
-    expect(run.stderr).toMatch(/^Ran 7 tests in .*\n\nOK\n$/m)
+    expect(run.stderr).toMatch(/^Ran 8 tests in .*\n\nOK\n$/m)
     expect(run.status, run.stderr).toBe(0)
   })
 })

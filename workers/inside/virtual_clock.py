@@ -6,6 +6,11 @@ it, so a program that sleeps 3 s in all runs in microseconds, and reads 3.0 s on
 any machine, however slow or busy. Computing costs nothing on this clock; a blocking `time.sleep`
 costs what it says (see `virtual_time`), since it freezes the loop.
 
+It is the one virtual clock of the site: the asyncio challenges are judged on it
+(components/challenges/asyncio_challenges.py), and the event-loop visualizer's tracer
+(asyncio_trace.py) runs the learner's program on a subclass of its loop, with a clock that computing
+moves on too.
+
 The same file runs in CPython 3.11 (the tests) and in Pyodide (the Python worker, 3.13+). It uses
 public asyncio APIs where there are any: `asyncio.Runner(loop_factory=...)`, `loop.time()`,
 `asyncio._get_running_loop` / `_set_running_loop` (exported for loop implementations). The loop
@@ -17,9 +22,10 @@ socket pair, which Pyodide cannot make.
 import asyncio
 import asyncio.base_events
 import contextlib
+import sys
 import time
 
-__all__ = ['Stop', 'VirtualClockLoop', 'run', 'virtual_time']
+__all__ = ['Clock', 'Stop', 'VirtualClockLoop', 'check_sleep', 'run', 'virtual_time']
 
 #: Most turns of the loop one run may take, and the furthest its clock may go (seconds).
 MAX_TURNS = 100_000
@@ -37,6 +43,28 @@ def _seconds(t):
     return f'{t:.1f} s'
 
 
+class Clock:
+    """Virtual time, in seconds: it moves only when told to, by exactly as much. One clock may serve
+    several loops (the tracer's runs on between two `asyncio.run` calls, and outside them)."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def advance(self, seconds):
+        # Rounded to the microsecond, so that 0.1 + 0.2 s of sleeps read 0.3 s, as people expect.
+        self.now = round(self.now + max(0.0, seconds), 6)
+        return self.now
+
+
+def check_sleep(seconds):
+    """What `time.sleep` refuses, refused as this CPython refuses it (3.14 reworded the TypeError)."""
+    if not isinstance(seconds, (int, float)):
+        kinds = 'an integer or float' if sys.version_info >= (3, 14) else 'an integer'
+        raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as {kinds}")
+    if seconds < 0:
+        raise ValueError('sleep length must be non-negative')
+
+
 class _VirtualSelector:
     """The loop's select(): with nothing ready, the clock jumps to the next timer."""
 
@@ -45,13 +73,16 @@ class _VirtualSelector:
 
     def select(self, timeout):
         loop = self.loop
+        loop.waited = 0.0
         loop.turns += 1
         if loop.turns > loop.max_turns:
-            loop.stop_with(f'Stopped after {loop.max_turns:,} turns of the event loop, at {_seconds(loop.now)} on its clock: the program never finishes.')
+            loop.stop_with(f'Stopped after {loop.max_turns:,} turns of the event loop, at {_seconds(loop.clock.now)} on its clock: the program never finishes.')
         if timeout is None:
-            loop.stop_with(f'Stopped at {_seconds(loop.now)} on the loop\'s clock: no task is ready and no timer is set, so the loop would wait for ever. Is something awaited that nothing will ever finish?')
+            loop.stop_with(f'Stopped at {_seconds(loop.clock.now)} on the loop\'s clock: no task is ready and no timer is set, so the loop would wait for ever. Is something awaited that nothing will ever finish?')
         if timeout > 0:
+            before = loop.clock.now
             loop.advance(timeout)
+            loop.waited = loop.clock.now - before
         return []
 
     def close(self):
@@ -61,25 +92,31 @@ class _VirtualSelector:
 class VirtualClockLoop(asyncio.base_events.BaseEventLoop):
     """An event loop whose clock moves only when it would otherwise wait, by as much as it would wait."""
 
-    def __init__(self, *, max_turns=MAX_TURNS, max_seconds=MAX_SECONDS):
+    def __init__(self, *, clock=None, max_turns=MAX_TURNS, max_seconds=MAX_SECONDS):
         super().__init__()
         self._selector = _VirtualSelector(self)
-        self.now = 0.0
-        #: Seconds for which `time.sleep` froze the loop (under `virtual_time`).
+        self.clock = clock if clock is not None else Clock()
+        #: Seconds for which `time.sleep` froze the loop (`block`).
         self.blocked = 0.0
+        #: How long the last select() waited, on the clock.
+        self.waited = 0.0
         self.turns = 0
         self.max_turns = max_turns
         self.max_seconds = max_seconds
 
     def time(self):
-        return self.now
+        return self.clock.now
 
     def advance(self, seconds):
         """Moves the clock on: what a wait (or a blocking call) of `seconds` would take."""
-        # Rounded to the microsecond, so that 0.1 + 0.2 s of sleeps read 0.3 s, as people expect.
-        self.now = round(self.now + max(0.0, seconds), 6)
-        if self.now > self.max_seconds:
-            self.stop_with(f'Stopped at {_seconds(self.now)} on the loop\'s clock, past the limit of {_seconds(self.max_seconds)}: the program never finishes.')
+        self.clock.advance(seconds)
+        if self.clock.now > self.max_seconds:
+            self.stop_with(f'Stopped at {_seconds(self.clock.now)} on the loop\'s clock, past the limit of {_seconds(self.max_seconds)}: the program never finishes.')
+
+    def block(self, seconds):
+        """`time.sleep(seconds)` inside a callback: the loop is frozen while its clock moves on."""
+        self.blocked = round(self.blocked + seconds, 6)
+        self.advance(seconds)
 
     def stop_with(self, message):
         """Stops the program. asyncio.run then cancels the tasks left and runs the loop until they
@@ -95,14 +132,15 @@ class VirtualClockLoop(asyncio.base_events.BaseEventLoop):
         pass
 
 
-def run(main, *, debug=None, loop_factory=VirtualClockLoop):
-    """`asyncio.run(main)` on a virtual clock; returns main's result."""
+def run(main, *, debug=None, loop_factory=VirtualClockLoop, runner=asyncio.Runner):
+    """`asyncio.run(main)` on a virtual clock; returns main's result. `runner` may be an
+    `asyncio.Runner` subclass that does more as it closes."""
     # Pyodide keeps its own browser-driven loop marked as running, even in synchronous code.
     outer = asyncio._get_running_loop()
     asyncio._set_running_loop(None)
     try:
-        with asyncio.Runner(debug=debug, loop_factory=loop_factory) as runner:
-            return runner.run(main)
+        with runner(debug=debug, loop_factory=loop_factory) as running:
+            return running.run(main)
     finally:
         asyncio._set_running_loop(outer)
 
@@ -125,10 +163,10 @@ def virtual_time(**limits):
         return run(main, debug=debug, loop_factory=factory)
 
     def sleep(seconds):
+        check_sleep(seconds)
         running = asyncio._get_running_loop()
         if isinstance(running, VirtualClockLoop):
-            running.blocked = round(running.blocked + float(seconds), 6)
-            running.advance(float(seconds))
+            running.block(float(seconds))
         # Outside the loop nothing reads the clock: no need to wait at all.
 
     asyncio.run, time.sleep = virtual_run, sleep

@@ -4,7 +4,7 @@ import asyncio
 import time
 import unittest
 
-from virtual_clock import Stop, VirtualClockLoop, run, virtual_time
+from virtual_clock import Clock, Stop, VirtualClockLoop, run, virtual_time
 
 
 async def sleepers(*delays):
@@ -20,6 +20,8 @@ async def sleepers(*delays):
 
 
 class VirtualClockTest(unittest.TestCase):
+    real_sleep = staticmethod(time.sleep)
+
     def test_waits_cost_nothing_and_read_exactly(self):
         started = time.perf_counter()
         finished, now = run(sleepers(3, 1, 2))
@@ -75,6 +77,19 @@ class VirtualClockTest(unittest.TestCase):
         self.assertLess(time.perf_counter() - started, 0.5)
         self.assertEqual([(loop.time(), loop.blocked) for loop in loops], [(3.0, 2.0)])
         self.assertIsNot(asyncio.run, run)
+
+    def test_one_clock_runs_on_across_loops_and_time_sleep_is_refused_as_cpython_refuses_it(self):
+        clock = Clock()
+        run(sleepers(1), loop_factory=lambda: VirtualClockLoop(clock=clock))
+        clock.advance(0.5)  # what the tracer does for time.sleep between two asyncio.run calls
+        self.assertEqual(run(sleepers(2), loop_factory=lambda: VirtualClockLoop(clock=clock)), ([(2, 3.5)], 3.5))
+        with virtual_time():
+            for bad in ('1', None, -1):
+                with self.subTest(bad), self.assertRaises(TypeError if bad != -1 else ValueError) as virtual:
+                    time.sleep(bad)
+                with self.assertRaises(type(virtual.exception)) as real:
+                    type(self).real_sleep(bad)
+                self.assertEqual(str(virtual.exception), str(real.exception))
 
     def test_the_loop_is_closed_and_the_running_loop_put_back(self):
         with virtual_time() as loops:

@@ -173,7 +173,8 @@ export function SchedulerBoard({ world, said, notice, over, onPick, onUndo, onRe
   }
 
   return (
-    <div role="group" aria-label={`Scheduler (keys: 1 to ${n} run a thread, U undoes)`} onKeyDown={onKeyDown} className="not-prose mt-3">
+    // Projected, the shared state, Undo and what just happened come before the (long) listing.
+    <div role="group" aria-label={`Scheduler (keys: 1 to ${n} run a thread, U undoes)`} onKeyDown={onKeyDown} className="not-prose mt-3 presenter:lg:flex presenter:lg:flex-col">
       <div className={`grid gap-3 ${n === 3 ? 'sm:grid-cols-3' : 'sm:grid-cols-2'}`}>
         {world.threads.map((thread, t) => {
           const why = blocked(world, t)
@@ -213,7 +214,7 @@ export function SchedulerBoard({ world, said, notice, over, onPick, onUndo, onRe
         })}
       </div>
       {shared ? (
-        <section aria-label="The code every thread runs" className="mt-3 rounded-lg border border-border bg-bg p-3">
+        <section aria-label="The code every thread runs" className="mt-3 rounded-lg border border-border bg-bg p-3 presenter:lg:order-last">
           <ThreadCode world={world} threads={world.threads.map((_, t) => t)} />
         </section>
       ) : null}
@@ -239,7 +240,7 @@ export function SchedulerBoard({ world, said, notice, over, onPick, onUndo, onRe
             {notice}
           </p>
           {said.length ? (
-            <ol className="m-0 mt-2 list-decimal pl-6 text-sm text-muted" aria-label="Steps so far">
+            <ol className="m-0 mt-2 list-decimal pl-6 text-sm text-muted presenter:lg:hidden" aria-label="Steps so far">
               {said.map((line, i) => (
                 <li key={i}>{line}</li>
               ))}
