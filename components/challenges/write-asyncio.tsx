@@ -1,12 +1,9 @@
 'use client'
 
-import { proxy } from 'comlink'
-import { useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
+import { loadingText, usePython } from '@/components/demos/python/use-python'
 import { YamlEditor } from '@/components/demos/yaml-editor'
-import { useWorkers } from '@/components/demo-kit/use-workers'
 import { useChallenge } from '@/components/mdx/challenge-client'
-import type { LoadProgress, PythonApi } from '@/workers/entry/python.worker'
-import type { Spawned } from '@/workers/page/worker-group'
 import { errorLine, type AsyncioCheck, type AsyncioVerdict } from './asyncio-check'
 import { projected } from './challenge-form'
 // Each challenge's starting program, a Python file of its own (CPython runs them in the tests).
@@ -30,8 +27,6 @@ type Props = {
  */
 const maxSeconds = 20
 
-const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1)
-
 /**
  * "Code, checked by real CPython": the learner edits an asyncio program, and Check runs it in the
  * Python worker (Pyodide) on a virtual clock, where `asyncio.sleep(1)` takes no real time but one
@@ -42,28 +37,23 @@ export function WriteAsyncio({ check, rows }: Props) {
   const start = starts[check]
   const id = useId()
   const { attempt } = useChallenge()
-  const { group } = useWorkers<PythonApi>(() => new Worker(new URL('../../workers/entry/python.worker.ts', import.meta.url), { type: 'module', name: 'python' }))
-  const worker = useRef<Spawned<PythonApi> | null>(null)
+  const python = usePython()
   const [source, setSource] = useState(start)
   const [checking, setChecking] = useState(false)
-  const [progress, setProgress] = useState<LoadProgress | null>(null)
   const [last, setLast] = useState<AsyncioVerdict | null>(null)
   const line = errorLine(last?.traceback ?? null)
 
   async function judge() {
-    const spawned = (worker.current ??= group.spawn())
-    await spawned.api.load(proxy((p: LoadProgress) => setProgress(p)))
-    setProgress(null)
+    const { api } = await python.start()
     let timer = 0
     const stopped = new Promise<never>((_, reject) => {
       timer = window.setTimeout(() => {
-        group.terminate(spawned)
-        if (worker.current === spawned) worker.current = null
+        python.stop()
         reject(new Error(`Stopped after ${maxSeconds} s of real time: the program computes for too long without waiting. Python restarts on the next check.`))
       }, maxSeconds * 1000)
     })
     try {
-      return await Promise.race([spawned.api.judge(check, source, start), stopped])
+      return await Promise.race([api.judge(check, source, start), stopped])
     } finally {
       window.clearTimeout(timer)
     }
@@ -82,7 +72,6 @@ export function WriteAsyncio({ check, rows }: Props) {
             attempt({ solved: verdict.solved, message: verdict.message })
           },
           (error: unknown) => {
-            setProgress(null)
             const message = error instanceof Error ? error.message : String(error)
             setLast({ solved: false, message, stdout: '', traceback: null, seconds: null })
             attempt({ solved: false, message })
@@ -114,9 +103,9 @@ export function WriteAsyncio({ check, rows }: Props) {
             Start again
           </button>
         ) : null}
-        {progress ? (
+        {python.progress ? (
           <span className="text-sm" role="status">
-            {progress.phase === 'download' ? `Downloading Python: ${mb(progress.loaded)} of ${mb(progress.total)} MB` : 'Starting Python…'}
+            {loadingText(python.progress)}
           </span>
         ) : null}
       </div>

@@ -35,11 +35,11 @@ type Props = { id: string; title: string; task: ReactNode[]; hints: ReactNode[];
  * Projected (presenter mode, a wide screen), a challenge is one slide that never scrolls: the task and
  * the feedback on the left, the check (board, editor, fields) on the right, each scrolling inside
  * itself if it must. Its height leaves the slide's top margin (1.5rem) and the presenter's toolbar
- * (h-10, components/site/presenter.tsx) with some air. `!`: while app/globals.css keeps `.check`
- * outside a layer, its margin and padding outrank utilities (the styles branch layers it).
+ * (h-10, components/site/presenter.tsx) with some air. `m-0!`: the lesson's article gives a card its
+ * margin with a more specific selector (`[&>.check]:my-8`, app/learn/[slug]/page.tsx).
  */
 const slide =
-  'presenter:lg:m-0! presenter:lg:grid presenter:lg:h-[calc(100dvh-4.75rem)] presenter:lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] presenter:lg:grid-rows-[auto_auto_minmax(0,1fr)] presenter:lg:gap-x-6 presenter:lg:p-4! presenter:lg:leading-snug'
+  'presenter:lg:m-0! presenter:lg:grid presenter:lg:h-[calc(100dvh-4.75rem)] presenter:lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] presenter:lg:grid-rows-[auto_auto_minmax(0,1fr)] presenter:lg:gap-x-6 presenter:lg:p-4 presenter:lg:leading-snug'
 
 /** A challenge: the task and its check, the verdict of the last attempt, hints one at a time, the solution after a try. */
 export function ChallengeClient({ id, title, task, hints, solution, children }: Props) {
@@ -66,7 +66,7 @@ export function ChallengeClient({ id, title, task, hints, solution, children }: 
     <section className={`check ${slide}`} aria-labelledby={`${base}-title`} data-challenge={id} data-state={solved ? 'solved' : 'unsolved'}>
       <div className="not-prose presenter:lg:col-start-1">
         <div className="flex items-center justify-between gap-3">
-          <p className="check-kicker">Challenge</p>
+          <p className="kicker">Challenge</p>
           {solved ? (
             <p className="m-0 text-sm font-semibold text-success">
               <span aria-hidden="true">✓ </span>Solved
