@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { version as pyodideVersion } from 'pyodide/package.json'
 import type { LessonSlug } from '../content/course'
 import { baseURL } from '../playwright.config'
@@ -40,6 +42,45 @@ test('serves pages, the API, hashed chunks and Pyodide with the site’s headers
   const wasm = await request.head(`/pyodide/${pyodideVersion}/pyodide.asm.wasm`)
   expect(wasm.status()).toBe(200)
   expect(wasm.headers()).toMatchObject({ ...isolation, 'cache-control': immutable, 'content-type': 'application/wasm' })
+})
+
+/** The Dockerfile's stages, each with its instructions (continued lines joined, comments dropped). */
+function dockerStages(text: string) {
+  const lines = text.replace(/\\\n/g, ' ').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'))
+  const stages: { name: string; workdir: string; steps: { op: string; args: string }[] }[] = []
+  for (const line of lines) {
+    const { op, args } = /^(?<op>\w+)\s+(?<args>.*)$/.exec(line)?.groups ?? {}
+    if (!op || args === undefined) continue
+    if (op === 'FROM') stages.push({ name: /\bAS\s+(\S+)/i.exec(args)?.[1] ?? String(stages.length), workdir: '/', steps: [] })
+    else if (op === 'WORKDIR') stages.at(-1)!.workdir = path.posix.resolve(stages.at(-1)!.workdir, args)
+    else stages.at(-1)?.steps.push({ op, args })
+  }
+  return stages
+}
+
+// No Docker engine runs these tests: this checks that the image's runner starts the folder this run serves.
+test('the Docker image runs this server: the runner copies .next/standalone and starts its server.js', async ({ request }) => {
+  const stages = dockerStages(readFileSync('Dockerfile', 'utf8'))
+  const runner = stages.at(-1)!
+  const copy = runner.steps.find((step) => step.op === 'COPY' && step.args.includes('--from='))
+  const { from, source, target } = /--from=(?<from>\S+).*?\s(?<source>\S+)\s+(?<target>\S+)$/.exec(copy?.args ?? '')?.groups ?? {}
+  const build = stages.find((stage) => stage.name === from)
+  expect(build?.steps, 'the stage the runner copies from builds as npm run build does').toContainEqual({ op: 'RUN', args: 'npm run build' })
+  const folder = path.posix.relative(build!.workdir, source ?? '')
+  expect(folder).toBe('.next/standalone')
+  expect(path.posix.resolve(runner.workdir, target ?? '')).toBe(runner.workdir)
+
+  const [node, entry = ''] = JSON.parse(runner.steps.find((step) => step.op === 'CMD')!.args) as string[]
+  expect([node, entry]).toEqual(['node', 'server.js'])
+  expect(existsSync(path.join(folder, entry)), `${folder}/${entry}`).toBe(true)
+  // What the image would serve from that folder alone: hashed chunks and Pyodide.
+  expect(existsSync(path.join(folder, 'public/pyodide', pyodideVersion, 'pyodide.asm.wasm'))).toBe(true)
+  expect(existsSync(path.join(folder, '.next/static'))).toBe(true)
+
+  const check = runner.steps.find((step) => step.op === 'HEALTHCHECK')?.args ?? ''
+  const probed = /\$\{process\.env\.PORT\}(\/[^`]*)`/.exec(check)?.[1]
+  expect(probed, 'the path HEALTHCHECK fetches').toBeDefined()
+  expect((await request.get(probed!)).status()).toBe(200)
 })
 
 test('holds a class: 1,000 slow requests at once all answer 200', async () => {

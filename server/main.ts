@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import next from 'next'
 import { delayEndpoint } from '../app/api/delay/answer'
+import { idleCollector } from './idle-collect'
 
 const dir = __dirname
 // Set before Next loads, as Next's own standalone server.js does (the type says read-only).
@@ -53,7 +54,9 @@ async function main() {
   // Docker, and some shells, export HOSTNAME as the machine's name: that is not a choice of interface.
   const chosen = process.env.HOSTNAME
   const hostname = chosen && chosen !== os.hostname() ? chosen : '0.0.0.0'
+  const idle = idleCollector({ busy: () => delay.holding > 0 })
   const server = createServer((req, res) => {
+    idle.request()
     const url = req.url ?? '/'
     const q = url.indexOf('?')
     if ((req.method === 'GET' || req.method === 'HEAD') && (q < 0 ? url : url.slice(0, q)) === delayPath) {
@@ -71,6 +74,7 @@ async function main() {
   // 511 unaccepted connections overflowed at 10,000 (each refused one waits 1–7 s to retry); the
   // kernel caps this at net.core.somaxconn (4,096 on recent Linux).
   await new Promise<void>((resolve) => server.listen({ port, host: hostname, backlog: 4096 }, resolve))
+  setInterval(() => idle.check().catch((error: unknown) => console.error(error)), 1_000).unref()
   console.log(`Concurrency Lab on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (/api/delay holds ${delay.cap} waits at once)`)
 
   // docker stop, Ctrl-C: take no new connections, let answers being written finish, then go.
