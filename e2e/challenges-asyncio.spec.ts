@@ -1,17 +1,4 @@
-import type { Locator } from '@playwright/test'
-import { challenge, expect, expectAccessible, test } from './fixtures'
-
-/** Edits the program in a challenge's editor: `edit` gets the text and returns the new text. */
-async function editCode(root: Locator, edit: (code: string) => string) {
-  const editor = root.getByRole('textbox', { name: 'Your Python' })
-  await editor.fill(edit(await editor.inputValue()))
-}
-
-/** Checks the program; CPython (Pyodide) loads first, the first time. */
-async function check(root: Locator) {
-  await root.getByRole('button', { name: 'Check' }).click()
-  await expect(root.getByRole('button', { name: 'Check' })).toBeEnabled({ timeout: 90_000 })
-}
+import { challenge, checkPython, editPython, expect, expectAccessible, test } from './fixtures'
 
 test.describe('asyncio code challenges, checked by CPython on a virtual clock', () => {
   test('slow answers get their time on the loop\'s clock and why; right ones are solved, saved and kept', async ({ page }) => {
@@ -21,23 +8,23 @@ test.describe('asyncio code challenges, checked by CPython on a virtual clock', 
     await expect(overlap).toHaveAttribute('data-state', 'unsolved')
     await expect(overlap.getByRole('textbox', { name: 'Your Python' })).toHaveValue(/results = \[await fetch_data\(1\)/)
 
-    await check(overlap)
+    await checkPython(overlap)
     await expect(overlap.locator('[data-verdict="unsolved"]')).toHaveText('Not yet. 3.0 s, not 1.0 s: the fetches still run one after another.')
     await expect(overlap.getByRole('region', { name: 'What it printed' })).toContainText("[10, 20, 30]")
     await expect(overlap).toHaveAttribute('data-state', 'unsolved')
 
-    await editCode(overlap, (code) => code.replace(/\[await fetch_data\(1\), await fetch_data\(2\), await fetch_data\(3\)\]/, 'await asyncio.gather(fetch_data(1), fetch_data(2), fetch_data(3))'))
-    await check(overlap)
+    await editPython(overlap, (code) => code.replace(/\[await fetch_data\(1\), await fetch_data\(2\), await fetch_data\(3\)\]/, 'await asyncio.gather(fetch_data(1), fetch_data(2), fetch_data(3))'))
+    await checkPython(overlap)
     await expect(overlap.locator('[data-verdict="solved"]')).toContainText("1.0 s on the loop's clock, not 3.0 s")
     await expect(overlap).toHaveAttribute('data-state', 'solved')
 
     const blocking = challenge(page, 'blocking')
-    await check(blocking)
+    await checkPython(blocking)
     await expect(blocking.locator('[data-verdict="unsolved"]')).toHaveText(
       'Not yet. 2.0 s, not 1.0 s: time.sleep() froze the event loop for 2.0 s in all, and no other task runs while it does.',
     )
-    await editCode(blocking, (code) => code.replace('    time.sleep(1)', '    await asyncio.sleep(1)'))
-    await check(blocking)
+    await editPython(blocking, (code) => code.replace('    time.sleep(1)', '    await asyncio.sleep(1)'))
+    await checkPython(blocking)
     await expect(blocking.locator('[data-verdict="solved"]')).toContainText('tea: start / coffee: start / tea: done / coffee: done')
     await expect(blocking).toHaveAttribute('data-state', 'solved')
     await expectAccessible(page)
@@ -52,8 +39,8 @@ test.describe('asyncio code challenges, checked by CPython on a virtual clock', 
     test.setTimeout(180_000)
     await page.goto('/learn/asyncio')
     const overlap = challenge(page, 'overlap')
-    await editCode(overlap, (code) => code.replace('    print(results)', '    print(result)'))
-    await check(overlap)
+    await editPython(overlap, (code) => code.replace('    print(results)', '    print(result)'))
+    await checkPython(overlap)
     // Python 3.12+ adds a suggestion ("Did you mean: 'results'?"); the browser runs 3.14.
     await expect(overlap.locator('[data-verdict="unsolved"]')).toHaveText(
       /^Not yet\. NameError: name 'result' is not defined(\. Did you mean: 'results'\?)? — an exception, raised at 3\.0 s on the loop's clock\. The traceback is under the code\.$/,
@@ -63,8 +50,8 @@ test.describe('asyncio code challenges, checked by CPython on a virtual clock', 
     await expect(printed).toContainText("NameError: name 'result' is not defined")
     await expect(overlap.getByRole('textbox', { name: 'Your Python' })).toHaveAttribute('aria-invalid', 'true')
 
-    await editCode(overlap, (code) => code.replace('asyncio.run(main())', 'while True: pass'))
-    await check(overlap)
+    await editPython(overlap, (code) => code.replace('asyncio.run(main())', 'while True: pass'))
+    await checkPython(overlap)
     await expect(overlap.locator('[data-verdict="unsolved"]')).toHaveText(
       'Not yet. Stopped after 200,000 steps of the program: it computes for ever (or far too long) without finishing.',
     )

@@ -58,6 +58,18 @@ export async function liveChallenge(page: Page, id: string) {
   return root
 }
 
+/** Edits the program in an asyncio challenge's editor: `edit` gets the text and returns the new text. */
+export async function editPython(root: Locator, edit: (code: string) => string) {
+  const editor = root.getByRole('textbox', { name: 'Your Python' })
+  await editor.fill(edit(await editor.inputValue()))
+}
+
+/** Checks an asyncio challenge's program; CPython (Pyodide) loads first, the first time. */
+export async function checkPython(root: Locator) {
+  await root.getByRole('button', { name: 'Check' }).click()
+  await expect(root.getByRole('button', { name: 'Check' })).toBeEnabled({ timeout: 90_000 })
+}
+
 /** Holds back every script fetched from now on until `release()`: a demo's code, on a slow network. */
 export async function slowScripts(page: Page) {
   let release!: () => void
