@@ -73,9 +73,9 @@ export function ChallengeClient({ id, title, task, hints, solution, children }: 
             </p>
           ) : null}
         </div>
-        <p id={`${base}-title`} className="check-question">
+        <h3 id={`${base}-title`} className="check-question not-prose">
           {title}
-        </p>
+        </h3>
       </div>
       <div className="mt-1 presenter:lg:col-start-1 presenter:lg:*:first:mt-0 presenter:lg:*:last:mb-0">{task}</div>
       <ChallengeContext value={context}>

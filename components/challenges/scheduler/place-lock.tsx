@@ -107,7 +107,7 @@ export function PlaceLock({ program: id }: { program: Lockable }) {
               const line = i + 1
               const lockable = bodyLines(source).some((b) => b.line === line)
               return (
-                <li key={line} className="flex items-center gap-2">
+                <li key={line} className="flex min-h-6 items-center gap-2">
                   {lockable ? (
                     <input
                       id={`${base}-${line}`}
