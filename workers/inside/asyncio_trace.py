@@ -13,10 +13,11 @@ scripts/trace-asyncio.py, which the TypeScript scheduler's own trace is compared
 
 The same file runs in Pyodide (the Python worker, CPython 3.13+) and in CPython 3.11 (the tests), so
 it leans on public hooks: virtual_clock's loop (a BaseEventLoop, as CPython's own tests build
-their TestLoop), its `call_soon` / `call_at` / `time`, a task factory, and `asyncio.Runner`. The one
-deliberate private piece is the pure-Python Task (`asyncio.tasks._PyTask`), whose `__step` and
-`__wakeup` are Python methods that can be recognised in the ready queue; it schedules exactly as
-the C Task does.
+their TestLoop), its `call_soon` / `call_at` / `time`, a task factory, and `asyncio.Runner`. The
+private pieces are the pure-Python Task (`asyncio.tasks._PyTask`), whose `__step` and `__wakeup` are
+Python methods that can be recognised in the ready queue (it schedules exactly as the C Task does),
+and BaseEventLoop's hooks for loop implementations (`_selector`, `_process_events`,
+`_write_to_self`, `_check_closed`), which CPython's own TestLoop uses too.
 """
 
 import asyncio
@@ -307,7 +308,7 @@ class Tracer:
 
     def sleep(self, seconds):
         """time.sleep in the traced program: the clock moves on, and nothing else runs meanwhile."""
-        check_sleep(seconds)
+        seconds = check_sleep(seconds)
         self.before_event()
         self.clock.advance(seconds)
         task = self.running
@@ -620,10 +621,14 @@ def make_loop_class():
             self.tracer.recording = True
             self.tracer.stop(message)
 
-        def create_task(self, coro, *, name=None, context=None):
-            # CPython 3.13.0 renames a task factory's task to its `name` argument, None if not given.
+        def create_task(self, coro, **kwargs):
+            # CPython 3.13.0 calls a task factory without the task's name, then renames the task to
+            # str(name): 'None' when none was given. So the tracer's factory is handed the name here;
+            # a factory the program set (asyncio.eager_task_factory) is called as CPython calls it.
+            if self.get_task_factory() != self.make_task:
+                return super().create_task(coro, **kwargs)
             self._check_closed()
-            return self.make_task(self, coro, name=name, context=context)
+            return self.make_task(self, coro, **kwargs)
 
         def make_task(self, loop, coro, **kwargs):
             name = kwargs.pop('name', None)

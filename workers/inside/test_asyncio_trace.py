@@ -147,6 +147,27 @@ class Steps(unittest.TestCase):
         trace(program)
         self.assertEqual(trace(program)['trace'][0], '0.0 step Task-1')
 
+    @unittest.skipIf(sys.version_info < (3, 12), 'asyncio.eager_task_factory is new in 3.12')
+    def test_a_task_factory_the_program_sets_is_called_as_cpython_calls_it(self):
+        result = trace("""
+            import asyncio
+
+            async def job(n):
+                print('start', n)
+                await asyncio.sleep(1)
+                print('end', n)
+
+            async def main():
+                asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
+                task = asyncio.create_task(job(1))
+                print('created')
+                await task
+
+            asyncio.run(main())
+        """)
+        # Eager: the task runs up to its first await inside create_task, as CPython 3.12+ prints.
+        self.assertEqual(result['stdout'], ['start 1', 'created', 'end 1'])
+
     def test_a_timeout_cancels_the_slow_task(self):
         result = trace(
             """

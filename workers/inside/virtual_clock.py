@@ -22,6 +22,8 @@ socket pair, which Pyodide cannot make.
 import asyncio
 import asyncio.base_events
 import contextlib
+import math
+import operator
 import sys
 import time
 
@@ -57,12 +59,23 @@ class Clock:
 
 
 def check_sleep(seconds):
-    """What `time.sleep` refuses, refused as this CPython refuses it (3.14 reworded the TypeError)."""
-    if not isinstance(seconds, (int, float)):
-        kinds = 'an integer or float' if sys.version_info >= (3, 14) else 'an integer'
-        raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as {kinds}")
+    """What `time.sleep` refuses, refused as this CPython refuses it (3.14 reworded the TypeError);
+    returns the seconds as a float."""
+    if isinstance(seconds, float):
+        if math.isnan(seconds):
+            raise ValueError('Invalid value NaN (not a number)')
+    else:
+        try:
+            seconds = operator.index(seconds)  # an int, or anything with __index__, as time.sleep takes
+        except TypeError as refused:
+            if sys.version_info < (3, 14):
+                raise TypeError(str(refused)) from None  # CPython's own words, naming the type as it does
+            kind = type(seconds)
+            name = kind.__qualname__ if kind.__module__ in ('builtins', '__main__') else f'{kind.__module__}.{kind.__qualname__}'
+            raise TypeError(f"'{name}' object cannot be interpreted as an integer or float") from None
     if seconds < 0:
         raise ValueError('sleep length must be non-negative')
+    return float(seconds)
 
 
 class _VirtualSelector:
@@ -163,10 +176,10 @@ def virtual_time(**limits):
         return run(main, debug=debug, loop_factory=factory)
 
     def sleep(seconds):
-        check_sleep(seconds)
+        seconds = check_sleep(seconds)
         running = asyncio._get_running_loop()
         if isinstance(running, VirtualClockLoop):
-            running.block(float(seconds))
+            running.block(seconds)
         # Outside the loop nothing reads the clock: no need to wait at all.
 
     asyncio.run, time.sleep = virtual_run, sleep

@@ -3,6 +3,8 @@
 import asyncio
 import time
 import unittest
+from decimal import Decimal
+from fractions import Fraction
 
 from virtual_clock import Clock, Stop, VirtualClockLoop, run, virtual_time
 
@@ -84,8 +86,9 @@ class VirtualClockTest(unittest.TestCase):
         clock.advance(0.5)  # what the tracer does for time.sleep between two asyncio.run calls
         self.assertEqual(run(sleepers(2), loop_factory=lambda: VirtualClockLoop(clock=clock)), ([(2, 3.5)], 3.5))
         with virtual_time():
-            for bad in ('1', None, -1):
-                with self.subTest(bad), self.assertRaises(TypeError if bad != -1 else ValueError) as virtual:
+            for bad in ('1', None, -1, float('nan'), Fraction(1, 2), Decimal(1)):
+                refused = ValueError if bad == -1 or bad != bad else TypeError
+                with self.subTest(bad), self.assertRaises(refused) as virtual:
                     time.sleep(bad)
                 with self.assertRaises(type(virtual.exception)) as real:
                     type(self).real_sleep(bad)
