@@ -1,4 +1,4 @@
-import { expect, expectAccessible, liveChallenge, test } from './fixtures'
+import { expect, expectAccessible, expectKeptAfterReload, liveChallenge, test } from './fixtures'
 
 test.describe('Concurrency in Python challenges', () => {
   // Each check times real work, twice or more, on a machine that may be busy.
@@ -24,8 +24,7 @@ test.describe('Concurrency in Python challenges', () => {
     await expect(challenge.locator('[data-verdict="solved"]')).toContainText('this device measured', { timeout: 30_000 })
     await expect(challenge).toHaveAttribute('data-state', 'solved')
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="predict-cores"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'predict-cores')
     await expect(page.getByRole('region', { name: 'Your progress' })).toContainText('1 of 2 challenges solved')
   })
 
@@ -47,7 +46,6 @@ test.describe('Concurrency in Python challenges', () => {
     await page.emulateMedia({ colorScheme: 'dark' })
     await expectAccessible(page)
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="pick-models"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'pick-models')
   })
 })

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, expectAccessible, liveChallenge, test } from './fixtures'
+import { expect, expectAccessible, expectKeptAfterReload, liveChallenge, test } from './fixtures'
 
 const coresOf = async (root: ReturnType<Page['locator']>) => Number(/reports (\d+) cores/.exec((await root.getByText(/This device reports \d+ cores/).textContent())!)![1])
 
@@ -23,8 +23,7 @@ test.describe('Multiprocessing challenges', () => {
     await expect(challenge.locator('[data-verdict="solved"]')).toContainText(`×${cores} here`, { timeout: 45_000 })
     await expect(challenge).toHaveAttribute('data-state', 'solved')
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="predict-speedup"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'predict-speedup')
     await expect(page.getByRole('region', { name: 'Your progress' })).toContainText('1 of 2 challenges solved')
   })
 
@@ -46,7 +45,6 @@ test.describe('Multiprocessing challenges', () => {
     await expect(challenge.locator('[data-verdict="solved"]')).toContainText(`with ${cores} worker`, { timeout: 45_000 })
     await expect(challenge).toHaveAttribute('data-state', 'solved')
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="beat-target"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'beat-target')
   })
 })

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, liveChallenge, test } from './fixtures'
+import { expect, expectAccessible, expectKeptAfterReload, liveChallenge, test } from './fixtures'
 
 test.describe('Processes, pipes and queues challenges', () => {
   // Each check times real work, twice or more, on a machine that may be busy.
@@ -29,8 +29,7 @@ test.describe('Processes, pipes and queues challenges', () => {
     await expect(challenge.locator('[data-verdict="solved"]')).toHaveText('Solved. A got the 3 squares [0, 1, 4], then sent None; B answered 3 numbers and returned.', { timeout: 20_000 })
     await expect(challenge).toHaveAttribute('data-state', 'solved')
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="pipe-ping-pong"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'pipe-ping-pong')
     await expect(page.getByRole('region', { name: 'Your progress' })).toContainText('1 of 2 challenges solved')
   })
 
@@ -61,7 +60,6 @@ test.describe('Processes, pipes and queues challenges', () => {
     await page.emulateMedia({ colorScheme: 'dark' })
     await expectAccessible(page)
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="queue-sentinels"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'queue-sentinels')
   })
 })

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, liveChallenge, test } from './fixtures'
+import { expect, expectAccessible, expectKeptAfterReload, liveChallenge, test } from './fixtures'
 
 test.describe('Processes vs threads challenges', () => {
   // Each check times real work, twice or more, on a machine that may be busy.
@@ -19,8 +19,7 @@ test.describe('Processes vs threads challenges', () => {
     await expect(challenge.locator('[data-verdict="solved"]')).toContainText('The 4 threads share one GIL', { timeout: 45_000 })
     await expect(challenge).toHaveAttribute('data-state', 'solved')
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="predict-gil-cpu"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'predict-gil-cpu')
     await expect(page.getByRole('region', { name: 'Your progress' })).toContainText('1 of 2 challenges solved')
   })
 
@@ -41,7 +40,6 @@ test.describe('Processes vs threads challenges', () => {
     await page.emulateMedia({ colorScheme: 'dark' })
     await expectAccessible(page)
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="predict-gil-io"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'predict-gil-io')
   })
 })

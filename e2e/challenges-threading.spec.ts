@@ -1,13 +1,6 @@
-import type { Locator, Page } from '@playwright/test'
-import { expect, expectAccessible, test } from './fixtures'
+import type { Locator } from '@playwright/test'
+import { challenge, expect, expectAccessible, expectKeptAfterReload, liveChallenge, test } from './fixtures'
 
-/** A challenge's root, by its public id, once its interactive part has loaded. */
-async function challenge(page: Page, id: string) {
-  const root = page.locator(`[data-challenge="${id}"]`)
-  await root.scrollIntoViewIfNeeded()
-  await expect(root.locator('[data-lazy-demo]')).toHaveAttribute('data-lazy-demo', 'live')
-  return root
-}
 
 /** Runs threads by their buttons: "T1 T2 T1". */
 async function run(root: Locator, schedule: string) {
@@ -21,7 +14,7 @@ test.describe('Scheduler challenges: threading', () => {
     // Many steps, then axe on a long lesson page.
     test.slow()
     await page.goto('/learn/threading')
-    const root = await challenge(page, 'lost-visit')
+    const root = await liveChallenge(page, 'lost-visit')
     await expect(root).toHaveAttribute('data-state', 'unsolved')
     await expect(root.getByRole('list', { name: 'The bytecode T1 and T2 run' })).toContainText('STORE_GLOBAL visits')
 
@@ -37,14 +30,13 @@ test.describe('Scheduler challenges: threading', () => {
     await expect(root).toHaveAttribute('data-state', 'solved')
     await expectAccessible(page)
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="lost-visit"]')).toHaveAttribute('data-state', 'solved')
-    await expect(page.locator('[data-challenge="oversell"]')).toHaveAttribute('data-state', 'unsolved')
+    await expectKeptAfterReload(page, 'lost-visit')
+    await expect(challenge(page, 'oversell')).toHaveAttribute('data-state', 'unsolved')
   })
 
   test('the last item sells twice, scheduled from the keyboard', async ({ page }) => {
     await page.goto('/learn/threading')
-    const root = await challenge(page, 'oversell')
+    const root = await liveChallenge(page, 'oversell')
     await root.getByRole('button', { name: 'Run T1', exact: true }).focus()
     for (const key of ['1', '1', '2']) await page.keyboard.press(key)
     await expect(verdict(root)).toHaveText(/^Not yet\. stock is 0, and only one thread bought/)
@@ -65,7 +57,7 @@ test.describe('Scheduler challenges: thread safety', () => {
     // Many steps, then axe on a long lesson page.
     test.slow()
     await page.goto('/learn/thread-safety')
-    const root = await challenge(page, 'place-the-lock')
+    const root = await liveChallenge(page, 'place-the-lock')
     await root.getByRole('checkbox', { name: /stock -= 1/ }).check()
     await expect(root.getByText('Every thread runs:')).toBeVisible()
     await root.getByRole('button', { name: 'Check every schedule' }).click()
@@ -86,13 +78,12 @@ test.describe('Scheduler challenges: thread safety', () => {
     await expect(root.getByRole('list', { name: 'Schedules checked' })).toContainText('none breaks it')
     await expectAccessible(page)
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="place-the-lock"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'place-the-lock')
   })
 
   test('lines that are not whole statements are refused, with the reason', async ({ page }) => {
     await page.goto('/learn/thread-safety')
-    const root = await challenge(page, 'place-the-lock-visits')
+    const root = await liveChallenge(page, 'place-the-lock-visits')
     await root.getByRole('checkbox', { name: /n = visits \+ 1/ }).check()
     await root.getByRole('checkbox', { name: /visits = n$/ }).check()
     await root.getByRole('button', { name: 'Check every schedule' }).click()
@@ -101,22 +92,21 @@ test.describe('Scheduler challenges: thread safety', () => {
 
   test('two transfers deadlock when each takes its first lock before either takes its second', async ({ page }) => {
     await page.goto('/learn/thread-safety')
-    const root = await challenge(page, 'deadlock')
+    const root = await liveChallenge(page, 'deadlock')
     await run(root, 'T1 T1 T1 T1 T1 T2 T2 T2 T2 T2')
     await expect(verdict(root)).toHaveText(/^Not yet\. Both transfers went through \(T1 and T2\)/)
     await root.getByRole('button', { name: 'Start over' }).click()
     await run(root, 'T1 T2 T1 T2')
     await expect(verdict(root)).toHaveText('Solved. Deadlock: T1 holds lock_a and waits for lock_b; T2 holds lock_b and waits for lock_a. Neither can ever run again.')
     await expect(root.getByText('Waiting for lock_b, which T2 holds.')).toBeVisible()
-    await page.reload()
-    await expect(page.locator('[data-challenge="deadlock"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'deadlock')
   })
 
   test('a Semaphore released twice lets two in; a BoundedSemaphore raises ValueError instead', async ({ page }) => {
     // Many steps, then axe on a long lesson page.
     test.slow()
     await page.goto('/learn/thread-safety')
-    const root = await challenge(page, 'double-release')
+    const root = await liveChallenge(page, 'double-release')
     await root.getByRole('radio', { name: 'BoundedSemaphore(1)' }).check()
     await run(root, 'T1 T1 T1 T1 T1 T1 T1')
     await expect(root.getByText('Ended: ValueError: Semaphore released too many times')).toBeVisible()
@@ -134,7 +124,7 @@ test.describe('Scheduler challenges: thread safety', () => {
     await page.setViewportSize({ width: 1280, height: 720 })
     await page.goto('/learn/thread-safety')
     await page.getByRole('button', { name: 'Present' }).click()
-    const root = page.locator('[data-challenge="deadlock"]')
+    const root = challenge(page, 'deadlock')
     for (let i = 0; i < 60 && !(await root.isVisible()); i++) await page.keyboard.press('ArrowRight')
     await expect(root.locator('[data-lazy-demo]')).toHaveAttribute('data-lazy-demo', 'live')
     await root.getByRole('button', { name: 'Run T1', exact: true }).focus()

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, expectAccessible, liveChallenge, test } from './fixtures'
+import { expect, expectAccessible, expectKeptAfterReload, liveChallenge, test } from './fixtures'
 
 // The sample site answers some requests with 503 on purpose, and the browser logs each one.
 test.use({ allowedConsoleErrors: [/status of 503 \(Service Unavailable\)/] })
@@ -40,8 +40,7 @@ test.describe('Web scraper challenges', () => {
     await expect(challenge).toHaveAttribute('data-state', 'solved')
     await expectAccessible(page)
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="scrape-every-company"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'scrape-every-company')
     await expect(page.getByRole('region', { name: 'Your progress' })).toContainText('1 of 2 challenges solved')
   })
 
@@ -60,7 +59,6 @@ test.describe('Web scraper challenges', () => {
     await page.emulateMedia({ colorScheme: 'dark' })
     await expectAccessible(page)
 
-    await page.reload()
-    await expect(page.locator('[data-challenge="scrape-budget"]')).toHaveAttribute('data-state', 'solved')
+    await expectKeptAfterReload(page, 'scrape-budget')
   })
 })

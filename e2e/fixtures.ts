@@ -58,6 +58,12 @@ export async function liveChallenge(page: Page, id: string) {
   return root
 }
 
+/** Reloads the page and expects the challenge still solved: its state was saved with progress. */
+export async function expectKeptAfterReload(page: Page, id: string) {
+  await page.reload()
+  await expect(challenge(page, id)).toHaveAttribute('data-state', 'solved')
+}
+
 /** Edits the program in an asyncio challenge's editor: `edit` gets the text and returns the new text. */
 export async function editPython(root: Locator, edit: (code: string) => string) {
   const editor = root.getByRole('textbox', { name: 'Your Python' })
